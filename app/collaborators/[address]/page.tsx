@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isAddress } from 'viem';
+import { ChainUnavailable } from '@/components/ChainUnavailable';
+import { KindBadges } from '@/components/KindBadges';
+import { OwnerActionsGate } from '@/components/forms/OwnerActionsGate';
+import { SafeLink } from '@/components/SafeLink';
+import { StatusBadge } from '@/components/StatusBadge';
+import { kindsOf } from '@/lib/collaborators';
+import { formatDate, formatDateTime, formatEth } from '@/lib/format';
+import { tryReadDirectory } from '@/lib/server/data';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ address: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { address } = await params;
+  return { title: isAddress(address) ? `Collaborator ${address.slice(0, 10)}…` : 'Not found' };
+}
+
+export default async function ProfilePage({ params }: { params: Params }) {
+  const { address } = await params;
+  if (!isAddress(address)) notFound();
+  const result = await tryReadDirectory();
+  if (!result.ok) return <ChainUnavailable detail={result.error} />;
+  const c = result.snapshot.byAccount.get(address.toLowerCase());
+  if (!c) notFound();
+
+  return (
+    <article className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold break-all" data-testid="profile-name">
+            {c.name}
+          </h1>
+          <p className="mt-1 font-mono text-sm break-all text-slate-700">{c.account}</p>
+        </div>
+        <StatusBadge status={c.status} />
+      </header>
+      <section className="card">
+        <h2 className="sr-only">Details</h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+          <dt className="text-slate-600">Kinds</dt>
+          <dd>
+            <KindBadges kinds={c.kinds} />
+            <p className="mt-1 text-sm text-slate-700">{kindsOf(c.kinds).map((k) => k.description).join('; ')}</p>
+          </dd>
+          <dt className="text-slate-600">Bond</dt>
+          <dd data-testid="profile-bond">{formatEth(c.bond)}</dd>
+          <dt className="text-slate-600">Joined</dt>
+          <dd>{formatDate(c.joinedAt)}</dd>
+          {c.status === 'unbonding' ? (
+            <>
+              <dt className="text-slate-600">Bond withdrawable from</dt>
+              <dd>{formatDateTime(c.unbondingEndsAt)}</dd>
+            </>
+          ) : null}
+          <dt className="text-slate-600">Profile</dt>
+          <dd>
+            <SafeLink uri={c.profileURI} empty="No profile link" />
+          </dd>
+          <dt className="text-slate-600">Open-source reference</dt>
+          <dd>
+            <SafeLink uri={c.sourceURI} empty="No source link" />
+          </dd>
+          <dt className="text-slate-600">Source hash</dt>
+          <dd className="font-mono text-sm break-all">{/^0x0+$/.test(c.sourceHash) ? '—' : c.sourceHash}</dd>
+        </dl>
+      </section>
+      <OwnerActionsGate
+        collaborator={{
+          account: c.account,
+          status: c.status,
+          unbondingEndsAt: c.unbondingEndsAt,
+          kinds: c.kinds,
+          name: c.name,
+          profileURI: c.profileURI,
+          sourceURI: c.sourceURI,
+          sourceHash: c.sourceHash,
+        }}
+      />
+    </article>
+  );
+}

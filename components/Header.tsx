@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { ConnectButton } from './wallet/ConnectButton';
+
+const links = [
+  { href: '/', label: 'Overview' },
+  { href: '/collaborators', label: 'Collaborators' },
+  { href: '/join', label: 'Join' },
+];
+
+export function Header() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <div className="flex items-center gap-6">
+          <Link href="/" className="text-lg font-bold text-slate-900 no-underline hover:no-underline">
+            OSO <span className="hidden font-normal text-slate-600 sm:inline">Open Source Organization</span>
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm font-medium">
+            {links.map((link) => (
+              <Link key={link.href} href={link.href} className="text-slate-800">
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <ConnectButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+'use client';
+// Wallet-using forms are code-split: their modules (and wagmi) load only when the wallet stack does.
+import dynamic from 'next/dynamic';
+import { RequireWallet } from '../wallet/WalletLoader';
+
+const JoinForm = dynamic(() => import('./JoinForm'), { ssr: false, loading: () => <FormSkeleton /> });
+
+function FormSkeleton() {
+  return (
+    <div className="card animate-pulse text-slate-600" aria-busy="true">
+      Loading the form…
+    </div>
+  );
+}
+
+export function JoinFormIsland() {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <JoinForm />
+    </RequireWallet>
+  );
+}

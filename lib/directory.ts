@@ -1,0 +1,99 @@
+// The directory's query model: parsing URL parameters and filtering, sorting and paging records.
+// Pure functions, shared by the server page and the benchmarks, tested in directory.test.ts.
+import { kindBit, type Collaborator, type StatusKey, STATUSES } from './collaborators';
+
+export const SORTS = ['newest', 'oldest', 'bond', 'name'] as const;
+export type SortKey = (typeof SORTS)[number];
+export const STATUS_FILTERS = ['any', 'active', 'suspended', 'unbonding', 'exited'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export const PAGE_SIZE = 24;
+const MAX_QUERY_LENGTH = 64;
+
+export interface DirectoryQuery {
+  q: string;
+  kind: string; // 'any' or a kind key
+  status: StatusFilter;
+  sort: SortKey;
+  page: number; // 1-based
+}
+
+export const DEFAULT_QUERY: DirectoryQuery = { q: '', kind: 'any', status: 'any', sort: 'newest', page: 1 };
+
+type Params = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** Reads a query from URL search parameters; anything unknown falls back to the default. */
+export function parseQuery(params: Params): DirectoryQuery {
+  const kind = first(params.kind);
+  const page = Number.parseInt(first(params.page) ?? '1', 10);
+  return {
+    q: (first(params.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH),
+    kind: kind && kindBit(kind) !== null ? kind : 'any',
+    status: oneOf(first(params.status), STATUS_FILTERS, 'any'),
+    sort: oneOf(first(params.sort), SORTS, 'newest'),
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The URL search string for a query, leaving out defaults so URLs stay short and shareable. */
+export function queryString(query: DirectoryQuery): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.kind !== 'any') params.set('kind', query.kind);
+  if (query.status !== 'any') params.set('status', query.status);
+  if (query.sort !== 'newest') params.set('sort', query.sort);
+  if (query.page > 1) params.set('page', String(query.page));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface DirectoryPage {
+  items: Collaborator[];
+  total: number; // matching records
+  page: number; // clamped page
+  pageCount: number;
+}
+
+function compare(sort: SortKey): (a: Collaborator, b: Collaborator) => number {
+  switch (sort) {
+    case 'newest':
+      return (a, b) => b.joinedAt - a.joinedAt || b.index - a.index;
+    case 'oldest':
+      return (a, b) => a.joinedAt - b.joinedAt || a.index - b.index;
+    case 'bond':
+      return (a, b) => (a.bond === b.bond ? a.index - b.index : a.bond > b.bond ? -1 : 1);
+    case 'name':
+      return (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.index - b.index;
+  }
+}
+
+/** Filters, sorts and pages `records` for `query`; the page is clamped into range. */
+export function selectPage(records: readonly Collaborator[], query: DirectoryQuery, pageSize = PAGE_SIZE): DirectoryPage {
+  const needle = query.q.toLowerCase();
+  const bit = query.kind === 'any' ? null : kindBit(query.kind);
+  const status: StatusKey | null = query.status === 'any' ? null : (query.status as StatusKey);
+  const matching = records.filter(
+    (c) =>
+      (bit === null || (c.kinds & bit) !== 0) &&
+      (status === null || c.status === status) &&
+      (needle === '' || c.name.toLowerCase().includes(needle) || c.account.toLowerCase().startsWith(needle)),
+  );
+  matching.sort(compare(query.sort));
+  const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
+  const page = Math.min(query.page, pageCount);
+  return {
+    items: matching.slice((page - 1) * pageSize, page * pageSize),
+    total: matching.length,
+    page,
+    pageCount,
+  };
+}
+
+export { STATUSES };
