@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Collaborator } from './collaborators';
+import { DEFAULT_QUERY, parseQuery, queryString, selectPage } from './directory';
+
+function make(i: number, over: Partial<Collaborator> = {}): Collaborator {
+  return {
+    account: `0x${(i + 1).toString(16).padStart(40, '0')}`,
+    kinds: 1,
+    status: 'active',
+    joinedAt: 1_000 + i,
+    unbondingEndsAt: 0,
+    bond: 10n ** 16n * BigInt(i + 1),
+    name: `Collaborator ${i}`,
+    profileURI: '',
+    sourceURI: 'https://example.org/src',
+    sourceHash: `0x${'0'.repeat(64)}`,
+    index: i,
+    ...over,
+  };
+}
+
+describe('parseQuery', () => {
+  it('falls back to defaults for unknown values', () => {
+    expect(parseQuery({ kind: 'wizard', status: 'dead', sort: 'random', page: '-3' })).toEqual(DEFAULT_QUERY);
+  });
+  it('reads valid values and trims the search', () => {
+    expect(parseQuery({ q: '  atlas ', kind: 'oracle', status: 'suspended', sort: 'bond', page: '3' })).toEqual({
+      q: 'atlas',
+      kind: 'oracle',
+      status: 'suspended',
+      sort: 'bond',
+      page: 3,
+    });
+  });
+  it('takes the first of repeated parameters and bounds the search length', () => {
+    const q = parseQuery({ q: ['x'.repeat(200), 'y'], page: ['2', '9'] });
+    expect(q.q).toHaveLength(64);
+    expect(q.page).toBe(2);
+  });
+  it('round-trips through queryString, leaving out defaults', () => {
+    expect(queryString(DEFAULT_QUERY)).toBe('');
+    const query = { q: 'a b', kind: 'agent', status: 'active' as const, sort: 'name' as const, page: 2 };
+    const params = Object.fromEntries(new URLSearchParams(queryString(query).slice(1)));
+    expect(parseQuery(params)).toEqual(query);
+  });
+});
+
+describe('selectPage', () => {
+  const records = [
+    make(0, { name: 'Zeta Oracle', kinds: 4 }),
+    make(1, { name: 'alpha service', kinds: 1, status: 'suspended' }),
+    make(2, { name: 'Beta Agent', kinds: 8 | 4, status: 'unbonding' }),
+    make(3, { name: 'gamma', kinds: 2, bond: 10n ** 20n }),
+  ];
+
+  it('filters by kind bit, status and case-insensitive name or address prefix', () => {
+    expect(selectPage(records, { ...DEFAULT_QUERY, kind: 'oracle' }).items.map((c) => c.index)).toEqual([2, 0]);
+    expect(selectPage(records, { ...DEFAULT_QUERY, status: 'suspended' }).items.map((c) => c.index)).toEqual([1]);
+    expect(selectPage(records, { ...DEFAULT_QUERY, q: 'ALPHA' }).items.map((c) => c.index)).toEqual([1]);
+    expect(selectPage(records, { ...DEFAULT_QUERY, q: records[3]!.account.slice(0, 42) }).total).toBe(1);
+  });
+  it('sorts newest, oldest, by bond and by name', () => {
+    const order = (sort: 'newest' | 'oldest' | 'bond' | 'name') => selectPage(records, { ...DEFAULT_QUERY, sort }).items.map((c) => c.index);
+    expect(order('newest')).toEqual([3, 2, 1, 0]);
+    expect(order('oldest')).toEqual([0, 1, 2, 3]);
+    expect(order('bond')).toEqual([3, 2, 1, 0]);
+    expect(order('name')).toEqual([1, 2, 3, 0]);
+  });
+  it('pages and clamps an out-of-range page to the last one', () => {
+    const many = Array.from({ length: 50 }, (_, i) => make(i));
+    const page = selectPage(many, { ...DEFAULT_QUERY, page: 99 }, 24);
+    expect(page).toMatchObject({ page: 3, pageCount: 3, total: 50 });
+    expect(page.items).toHaveLength(2);
+  });
+  it('reports one empty page when nothing matches', () => {
+    expect(selectPage(records, { ...DEFAULT_QUERY, q: 'nobody' })).toEqual({ items: [], total: 0, page: 1, pageCount: 1 });
+  });
+});
