@@ -20,18 +20,42 @@ const sortOptions: { value: SortKey; label: string }[] = [
   { value: 'name', label: 'Name (A–Z)' },
 ];
 
+type Filters = Omit<DirectoryQuery, 'page'>;
+
 export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
   const router = useRouter();
   const pathname = usePathname();
-  const [q, setQ] = useState(query.q);
   const [pending, startTransition] = useTransition();
+  // The controls own their state, so quick successive changes build on each other rather than on
+  // the last server render; the URL (and the server-rendered results) follow.
+  const [filters, setFilters] = useState<Filters>(() => ({ q: query.q, kind: query.kind, status: query.status, sort: query.sort }));
+  const latest = useRef(filters);
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const sent = useRef(new Set<string>());
 
-  useEffect(() => setQ(query.q), [query.q]);
+  // Follow the URL when it changes from outside (back button, a link), not on our own navigations.
+  useEffect(() => {
+    const fromUrl = { q: query.q, kind: query.kind, status: query.status, sort: query.sort };
+    const key = queryString({ ...fromUrl, page: 1 });
+    if (sent.current.delete(key)) return;
+    latest.current = fromUrl;
+    setFilters(fromUrl);
+  }, [query.q, query.kind, query.status, query.sort]);
   useEffect(() => () => clearTimeout(debounce.current), []);
 
-  const go = (next: Partial<DirectoryQuery>) =>
-    startTransition(() => router.replace(`${pathname}${queryString({ ...query, q, ...next, page: 1 })}`, { scroll: false }));
+  const navigate = () => {
+    const search = queryString({ ...latest.current, page: 1 });
+    sent.current.add(search);
+    startTransition(() => router.replace(`${pathname}${search}`, { scroll: false }));
+  };
+
+  const change = (next: Partial<Filters>, { debounced = false } = {}) => {
+    latest.current = { ...latest.current, ...next };
+    setFilters(latest.current);
+    clearTimeout(debounce.current);
+    if (debounced) debounce.current = setTimeout(navigate, 300);
+    else navigate();
+  };
 
   return (
     <form
@@ -41,7 +65,7 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
       className="card grid gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end"
       onSubmit={(event) => {
         event.preventDefault();
-        go({ q });
+        change({});
       }}
       aria-busy={pending}
     >
@@ -55,21 +79,16 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
           type="search"
           className="input"
           placeholder="Name or address"
-          value={q}
+          value={filters.q}
           maxLength={64}
-          onChange={(event) => {
-            const value = event.target.value;
-            setQ(value);
-            clearTimeout(debounce.current);
-            debounce.current = setTimeout(() => go({ q: value }), 300);
-          }}
+          onChange={(event) => change({ q: event.target.value }, { debounced: true })}
         />
       </div>
       <div>
         <label htmlFor="kind" className="label">
           Kind
         </label>
-        <select id="kind" name="kind" className="input" value={query.kind} onChange={(e) => go({ kind: e.target.value })}>
+        <select id="kind" name="kind" className="input" value={filters.kind} onChange={(e) => change({ kind: e.target.value })}>
           <option value="any">Any kind</option>
           {KINDS.map((kind) => (
             <option key={kind.key} value={kind.key}>
@@ -86,8 +105,8 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
           id="status"
           name="status"
           className="input"
-          value={query.status}
-          onChange={(e) => go({ status: e.target.value as StatusFilter })}
+          value={filters.status}
+          onChange={(e) => change({ status: e.target.value as StatusFilter })}
         >
           {statusOptions.map((o) => (
             <option key={o.value} value={o.value}>
@@ -100,7 +119,7 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
         <label htmlFor="sort" className="label">
           Sort
         </label>
-        <select id="sort" name="sort" className="input" value={query.sort} onChange={(e) => go({ sort: e.target.value as SortKey })}>
+        <select id="sort" name="sort" className="input" value={filters.sort} onChange={(e) => change({ sort: e.target.value as SortKey })}>
           {sortOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

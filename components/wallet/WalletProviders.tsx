@@ -1,15 +1,16 @@
 'use client';
 // The wallet stack, loaded on demand by WalletLoader: wagmi + RainbowKit with injected (EIP-6963)
 // wallets, WalletConnect only when a project id is configured, and on the local chain a dev wallet
-// per anvil test account (wagmi's mock connector: anvil signs for its unlocked accounts).
+// per anvil test account (see devProvider.ts).
 import '@rainbow-me/rainbowkit/styles.css';
 import { ConnectButton, RainbowKitProvider, connectorsForWallets, lightTheme, useConnectModal, type Wallet, type WalletList } from '@rainbow-me/rainbowkit';
 import { injectedWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { http } from 'viem';
+import { http, type Chain } from 'viem';
 import { WagmiProvider, createConfig, createConnector, useAccountEffect, type Config } from 'wagmi';
-import { mock } from 'wagmi/connectors';
+import { injected } from 'wagmi/connectors';
+import { createDevProvider } from './devProvider';
 import { toViemChain, type PublicChainConfig } from '@/lib/chain';
 import { devAccounts, type DevAccount } from '@/lib/devAccounts';
 import { shortAddress } from '@/lib/format';
@@ -21,10 +22,11 @@ const devIcon =
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><rect width="28" height="28" rx="6" fill="#1e40af"/><text x="14" y="19" font-family="monospace" font-size="12" fill="#fff" text-anchor="middle">dev</text></svg>',
   );
 
-function devWallet(account: DevAccount): () => Wallet {
+function devWallet(account: DevAccount, chain: Chain): () => Wallet {
+  const id = `oso-dev-${account.index}`;
   const name = `Dev account #${account.index}${account.index === 0 ? ' (admin)' : ''} ${shortAddress(account.address)}`;
   return () => ({
-    id: `oso-dev-${account.index}`,
+    id,
     name,
     shortName: `Dev #${account.index}`,
     iconUrl: devIcon,
@@ -32,10 +34,8 @@ function devWallet(account: DevAccount): () => Wallet {
     installed: true,
     createConnector: (details) =>
       createConnector((config) => ({
-        ...mock({ accounts: [account.address], features: { reconnect: true } })(config),
+        ...injected({ target: { id, name, provider: createDevProvider(account, chain) }, shimDisconnect: true })(config),
         ...details,
-        id: `oso-dev-${account.index}`,
-        name,
       })),
   });
 }
@@ -45,7 +45,7 @@ export function makeWagmiConfig(config: PublicChainConfig): Config {
   const browserWallets: WalletList[number]['wallets'] = [injectedWallet];
   if (config.walletConnectProjectId) browserWallets.push(walletConnectWallet);
   const groups: WalletList = [{ groupName: 'Browser wallets', wallets: browserWallets }];
-  if (config.isLocal) groups.push({ groupName: 'Local dev accounts', wallets: devAccounts.map(devWallet) });
+  if (config.isLocal) groups.push({ groupName: 'Local dev accounts', wallets: devAccounts.map((account) => devWallet(account, chain)) });
   const connectors = connectorsForWallets(groups, {
     appName: 'OSO — Open Source Organization',
     // RainbowKit requires a string; without a configured id no WalletConnect connector exists.
