@@ -8,6 +8,11 @@ import { fromRaw, type Collaborator } from './collaborators';
 
 /** Matches CollaboratorRegistry.MAX_PAGE_SIZE. */
 export const REGISTRY_PAGE_SIZE = 500;
+/**
+ * Calls per JSON-RPC batch. A page of 500 records is at most ~1 MB of hex (names ≤ 64 bytes, URIs
+ * ≤ 256 bytes); viem refuses response bodies over 10 MiB, so 8 pages per HTTP request is safe.
+ */
+export const RPC_BATCH_SIZE = 8;
 /** Past this many blocks since the last read, reload everything instead of scanning logs. */
 const MAX_LOG_RANGE = 5_000n;
 

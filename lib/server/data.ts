@@ -2,7 +2,7 @@
 import 'server-only';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { toViemChain } from '../chain';
-import { RegistryReader, type DirectorySnapshot } from '../registryReader';
+import { RPC_BATCH_SIZE, RegistryReader, type DirectorySnapshot } from '../registryReader';
 import { serverConfig } from './config';
 
 let reader: RegistryReader | null = null;
@@ -14,7 +14,7 @@ export function publicClient(): PublicClient {
     const config = serverConfig();
     client = createPublicClient({
       chain: toViemChain({ ...config, rpcUrl: config.serverRpcUrl }),
-      transport: http(config.serverRpcUrl, { batch: { batchSize: 100, wait: 0 }, retryCount: 0, timeout: 10_000 }),
+      transport: http(config.serverRpcUrl, { batch: { batchSize: RPC_BATCH_SIZE, wait: 0 }, retryCount: 1, timeout: 20_000 }),
     });
   }
   return client;
