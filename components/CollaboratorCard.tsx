@@ -8,7 +8,7 @@ export function CollaboratorCard({ collaborator: c }: { collaborator: Collaborat
   return (
     <li className="card flex flex-col gap-2" data-testid="collaborator-card">
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/collaborators/${c.account}`} className="font-semibold break-all">
+        <Link href={`/collaborators/${c.account}`} prefetch={false} className="font-semibold break-all">
           {c.name}
         </Link>
         <StatusBadge status={c.status} />
