@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { CollaboratorCard } from '@/components/CollaboratorCard';
 import { KINDS } from '@/lib/collaborators';
+import { DEFAULT_QUERY, selectPage } from '@/lib/directory';
 import { formatEth } from '@/lib/format';
 import type { DirectorySnapshot } from '@/lib/registryReader';
 import { tryReadDirectory } from '@/lib/server/data';
@@ -40,7 +41,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
 
 function Overview({ snapshot }: { snapshot: DirectorySnapshot }) {
   const { stats } = snapshot;
-  const latest = snapshot.records.slice(-LATEST).reverse();
+  const latest = selectPage(snapshot.records, { ...DEFAULT_QUERY, sort: 'newest' }, LATEST).items;
   return (
     <>
       <section aria-labelledby="numbers">

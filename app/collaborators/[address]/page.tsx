@@ -1,3 +1,4 @@
+// The profile has no loading.tsx on purpose: a Suspense boundary would stream a 200 before notFound() can set 404.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { isAddress } from 'viem';
