@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       OSO_RPC_URL: anvil.rpcUrl,
       OSO_CHAIN_ID: String(deployments.chainId),
       OSO_DEPLOYMENTS_FILE: DEPLOYMENTS_FILE,
+      OSO_CONTENT_DIR: join(ROOT, '.data', 'e2e', 'content'),
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
     },
