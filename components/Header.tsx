@@ -5,6 +5,7 @@ const links = [
   { href: '/', label: 'Overview' },
   { href: '/collaborators', label: 'Collaborators' },
   { href: '/join', label: 'Join' },
+  { href: '/orders', label: 'Orders' },
 ];
 
 export function Header() {

@@ -1,15 +1,30 @@
 // The one place for chain configuration. Server code resolves it from the environment at run time
 // (lib/server/config.ts) and hands the public part to the browser, so one build serves any chain.
-import { defineChain, type Address, type Chain } from 'viem';
+import { defineChain, isAddress, type Address, type Chain } from 'viem';
 
 export const LOCAL_CHAIN_ID = 31337;
 export const DEFAULT_RPC_URL = 'http://127.0.0.1:8545';
 
+/** OSO's modules, each deployed as an ERC-1967 proxy; their names are the keys of a deployments file. */
+export const MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates'] as const;
+export type ModuleName = (typeof MODULES)[number];
+
 /** Addresses of the deployed modules on one chain, from deployments/<chainId>.json. */
-export interface Deployments {
-  chainId: number;
-  deployBlock: number;
-  CollaboratorRegistry: Address;
+export type Deployments = { chainId: number; deployBlock: number } & Record<ModuleName, Address>;
+
+/** Validates a parsed deployments file; `source` names it in error messages. */
+export function parseDeployments(parsed: unknown, source: string): Deployments {
+  if (typeof parsed !== 'object' || parsed === null) throw new Error(`${source} is not a JSON object.`);
+  const record = parsed as Record<string, unknown>;
+  const chainId = Number(record.chainId);
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new Error(`${source} has no valid chainId.`);
+  const addresses = {} as Record<ModuleName, Address>;
+  for (const name of MODULES) {
+    const value = record[name];
+    if (typeof value !== 'string' || !isAddress(value)) throw new Error(`${source} has no valid ${name} address: redeploy (npm start -- --reset locally).`);
+    addresses[name] = value;
+  }
+  return { chainId, deployBlock: Number(record.deployBlock ?? 0), ...addresses };
 }
 
 /** What the browser needs to talk to the organization's chain. */

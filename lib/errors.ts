@@ -1,9 +1,6 @@
 // Turns wallet and contract errors into words a person can act on.
 import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError, formatEther } from 'viem';
-import type { collaboratorRegistryAbi } from './generated/abis';
-
-/** Every custom error name in our contracts' ABIs. */
-type ContractErrorName = Extract<(typeof collaboratorRegistryAbi)[number], { type: 'error' }>['name'];
+import type { ContractErrorName } from './modules';
 
 export type ErrorKind = 'cancelled' | 'reverted' | 'failed';
 
@@ -16,6 +13,7 @@ export interface DescribedError {
 
 type Args = readonly unknown[] | undefined;
 const eth = (v: unknown) => (typeof v === 'bigint' ? `${formatEther(v)} ETH` : String(v));
+const when = (v: unknown) => new Date(Number(v) * 1000).toUTCString();
 
 /** One message per custom error of our contracts; the compiler checks none is missing. */
 const messages: Record<ContractErrorName, (args: Args) => string> = {
@@ -26,7 +24,7 @@ const messages: Record<ContractErrorName, (args: Args) => string> = {
   InvalidName: () => 'The name must be 1 to 64 bytes long.',
   URITooLong: () => 'A link is longer than 256 bytes.',
   WrongStatus: () => 'Your registration’s current status does not allow this action.',
-  StillUnbonding: (a) => `The bond is still unbonding until ${new Date(Number(a?.[0]) * 1000).toUTCString()}.`,
+  StillUnbonding: (a) => `The bond is still unbonding until ${when(a?.[0])}.`,
   ZeroAmount: () => 'The amount must be more than zero.',
   SlashExceedsBond: () => 'The slash is larger than the bond.',
   ZeroAddress: () => 'An address is missing.',
@@ -45,6 +43,54 @@ const messages: Record<ContractErrorName, (args: Args) => string> = {
   ERC1967NonPayable: () => 'This call does not accept ETH.',
   AddressEmptyCode: () => 'The target has no code.',
   FailedCall: () => 'A call failed.',
+  // Reputation
+  AlreadyRated: () => 'This order has already been rated.',
+  InvalidLevel: () => 'Choose a certificate level: bronze, silver or gold.',
+  InvalidStars: () => 'Choose 1 to 5 stars.',
+  MarketplaceNotSet: () => 'Ratings are not open yet: the marketplace is not connected.',
+  NotBuyer: () => 'Only the buyer of this order can do this.',
+  NotRateable: () => 'Only a settled order (or one ruled for the seller) can be rated.',
+  SelfRating: () => 'You cannot rate your own service.',
+  TooManyRatings: () => 'This collaborator has reached the maximum number of ratings for that star count.',
+  UnauthorizedRecorder: () => 'Only the marketplace or the court may change experience points.',
+  // Marketplace
+  DeliveryDeadlineNotPassed: (a) => `The seller still has until ${when(a?.[1])} to deliver; a refund is possible after that.`,
+  DeliveryDeadlinePassed: (a) => `The delivery deadline passed at ${when(a?.[1])}.`,
+  FeeTooHigh: () => 'The fee is above the allowed maximum.',
+  InvalidDeliveryWindow: () => 'The delivery window must be between 1 minute and 90 days.',
+  InvalidPrice: () => 'The price must be more than zero.',
+  InvalidReviewWindow: () => 'The review window is out of bounds.',
+  InvalidTitle: () => 'The title must be 1 to 96 bytes long.',
+  NotSeller: () => 'Only the seller of this order can do this.',
+  NotServiceCollaborator: () => 'Only active service collaborators can do this.',
+  NotServiceSeller: () => 'Only the seller of this service can change it.',
+  NothingToWithdraw: () => 'There is nothing to withdraw.',
+  ReviewWindowClosed: (a) => `The review window closed at ${when(a?.[1])}.`,
+  ReviewWindowOpen: (a) => `The buyer can still review until ${when(a?.[1])}; release is possible after that.`,
+  SafeCastOverflowedUintDowncast: () => 'A number is too large.',
+  SelfDealing: () => 'You cannot order your own service.',
+  ServiceInactive: () => 'This service is not taking orders.',
+  UnknownOrder: () => 'There is no such order.',
+  UnknownService: () => 'There is no such service.',
+  WrongPayment: (a) => `The payment must be exactly the price: sent ${eth(a?.[0])}, the price is ${eth(a?.[1])}.`,
+  WrongState: () => 'The order is not in a state that allows this action (it may have changed meanwhile).',
+  // Certificates
+  AlreadyRevoked: () => 'This certificate is already revoked.',
+  ERC721IncorrectOwner: () => 'Certificates cannot be transferred.',
+  ERC721InsufficientApproval: () => 'Certificates cannot be transferred.',
+  ERC721InvalidApprover: () => 'Certificates cannot be approved for transfer.',
+  ERC721InvalidOperator: () => 'Certificates cannot be approved for transfer.',
+  ERC721InvalidOwner: () => 'Invalid certificate owner.',
+  ERC721InvalidReceiver: () => 'Invalid certificate receiver.',
+  ERC721InvalidSender: () => 'Invalid certificate sender.',
+  ERC721NonexistentToken: () => 'There is no such certificate.',
+  InvalidExpiry: () => 'The expiry must be in the future and at most two years away.',
+  NotCertifier: () => 'Only rating collaborators in good standing can issue certificates.',
+  NotIssuerOrGovernor: () => 'Only the issuer or governance can revoke this certificate.',
+  ReasonTooLong: () => 'The reason is too long.',
+  SelfCertification: () => 'You cannot certify yourself.',
+  Soulbound: () => 'Certificates are soulbound: they cannot be transferred or approved.',
+  StringsInsufficientHexLength: () => 'A value could not be formatted.',
 };
 
 function isErrorName(name: string): name is ContractErrorName {

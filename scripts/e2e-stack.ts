@@ -9,6 +9,7 @@ import { devAccounts } from '../lib/devAccounts';
 import { BIN, ROOT, deploy, startAnvil, stopProcess, type Anvil } from './lib/local';
 
 const DEPLOYMENTS_FILE = join(ROOT, '.data', 'e2e', 'deployments.json');
+const CONTENT_DIR = join(ROOT, '.data', 'e2e', 'content');
 const log = (line: string): void => console.log(`[e2e-stack] ${line}`);
 
 function portFromEnv(name: string): number {
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   if (stopping) return;
   const { seedDemo } = await import('./lib/seed');
   const seeded = await seedDemo(anvil.rpcUrl, deployments);
+  const { seedMarketDemo } = await import('./lib/seedMarket');
+  await seedMarketDemo(anvil.rpcUrl, deployments, CONTENT_DIR);
   if (stopping) return;
   log(
     `chain ${deployments.chainId} at ${anvil.rpcUrl}, registry ${deployments.CollaboratorRegistry}, ` +
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
       OSO_RPC_URL: anvil.rpcUrl,
       OSO_CHAIN_ID: String(deployments.chainId),
       OSO_DEPLOYMENTS_FILE: DEPLOYMENTS_FILE,
-      OSO_CONTENT_DIR: join(ROOT, '.data', 'e2e', 'content'),
+      OSO_CONTENT_DIR: CONTENT_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
     },

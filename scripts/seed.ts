@@ -1,9 +1,9 @@
 // npm run seed — joins the demo collaborators on a local chain (idempotent).
 // Env: OSO_RPC_URL (default http://127.0.0.1:8545), OSO_DEPLOYMENTS_FILE (default deployments/<chainId>.json).
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_RPC_URL, LOCAL_CHAIN_ID } from '../lib/chain';
-import { defaultDeploymentsFile, isDeployed, readDeployments, rel, rpcClient } from './lib/local';
+import { ROOT, defaultDeploymentsFile, isDeployed, readDeployments, rel, rpcClient } from './lib/local';
 
 const HELP = `Usage: npm run seed [-- --force]
 
@@ -56,6 +56,8 @@ async function main(): Promise<number> {
   console.log(`Seeding demo collaborators on chain ${chainId} (registry ${deployments.CollaboratorRegistry})`);
   const result = await seedDemo(rpcUrl, deployments, (line) => console.log(line));
   for (const warning of result.warnings) console.warn(`  warning: ${warning}`);
+  const { seedMarketDemo } = await import('./lib/seedMarket');
+  await seedMarketDemo(rpcUrl, deployments, process.env.OSO_CONTENT_DIR ?? join(ROOT, '.data', 'content'), (line) => console.log(line));
   console.log(
     `Done: ${result.joined.length} joined, ${result.suspended.length} suspended, ${result.left.length} left, ${result.skipped.length} already registered.`,
   );

@@ -278,6 +278,8 @@ async function main(): Promise<void> {
     say('Seeding demo collaborators…');
     const { seedDemo } = await import('./lib/seed');
     const seeded = await seedDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), (line) => console.log(`[oso] ${line}`));
+    const { seedMarketDemo } = await import('./lib/seedMarket');
+    await seedMarketDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), join(DATA_DIR, 'content'), (line) => console.log(`[oso] ${line}`));
     for (const warning of seeded.warnings) say(`warning: ${warning}`);
   }
   if (stopping) return;

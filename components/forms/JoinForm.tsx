@@ -9,7 +9,7 @@ import { collaboratorRegistryAbi } from '@/lib/generated/abis';
 import { STATUS_LABELS, statusFromIndex } from '@/lib/collaborators';
 import { formatEth } from '@/lib/format';
 import { validateAmount, validateProfile, type FieldErrors, type ProfileInput } from '@/lib/validation';
-import { useRegistryWrite } from '../wallet/useRegistryWrite';
+import { useContractWrite } from '../wallet/useContractWrite';
 import { useWalletLoader } from '../wallet/WalletLoader';
 import { ProfileFields, TextField } from './ProfileFields';
 import { WalletStatus } from './WalletStatus';
@@ -19,7 +19,7 @@ const EMPTY: ProfileInput = { kinds: 0, name: '', profileURI: '', sourceURI: '',
 export default function JoinForm() {
   const { config } = useWalletLoader();
   const router = useRouter();
-  const { send, busy, address, wrongChain } = useRegistryWrite();
+  const { send, busy, address, wrongChain } = useContractWrite();
   const registry = config?.deployments.CollaboratorRegistry;
   const minBond = useReadContract({ address: registry, abi: collaboratorRegistryAbi, functionName: 'minBond', query: { refetchInterval: 15_000 } });
   const existing = useReadContract({
@@ -53,6 +53,7 @@ export default function JoinForm() {
     if (!checked.ok || !amount.ok || minBond.data === undefined) return;
     const { kinds, name, profileURI, sourceURI, sourceHash } = checked.values;
     const outcome = await send({
+      module: 'CollaboratorRegistry',
       functionName: 'join',
       args: [kinds, name, profileURI, sourceURI, sourceHash],
       value: amount.wei,

@@ -7,14 +7,14 @@ import { useAccount, useBalance, useReadContract } from 'wagmi';
 import { collaboratorRegistryAbi } from '@/lib/generated/abis';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { validateAmount, validateProfile, type FieldErrors, type ProfileInput } from '@/lib/validation';
-import { useRegistryWrite } from '../wallet/useRegistryWrite';
+import { useContractWrite } from '../wallet/useContractWrite';
 import { useWalletLoader } from '../wallet/WalletLoader';
 import { ProfileFields, TextField } from './ProfileFields';
 import type { OwnedCollaborator } from './ownerTypes';
 import { WalletStatus } from './WalletStatus';
 
 export default function OwnerActions({ collaborator: c }: { collaborator: OwnedCollaborator }) {
-  const { send, busy, address } = useRegistryWrite();
+  const { send, busy, address } = useContractWrite();
   if (!address || address.toLowerCase() !== c.account.toLowerCase()) return null;
   return (
     <section className="card flex flex-col gap-6" aria-labelledby="manage">
@@ -45,7 +45,7 @@ export default function OwnerActions({ collaborator: c }: { collaborator: OwnedC
   );
 }
 
-type Send = ReturnType<typeof useRegistryWrite>['send'];
+type Send = ReturnType<typeof useContractWrite>['send'];
 
 function AddBond({ send, busy }: { send: Send; busy: boolean }) {
   const { address } = useAccount();
@@ -57,7 +57,7 @@ function AddBond({ send, busy }: { send: Send; busy: boolean }) {
     const checked = validateAmount(amount, { min: 1n, balance: balance.data?.value ?? null, what: 'amount' });
     setError(checked.ok ? undefined : checked.error);
     if (!checked.ok) return;
-    const outcome = await send({ functionName: 'addBond', args: [], value: checked.wei, label: 'Add bond' });
+    const outcome = await send({ module: 'CollaboratorRegistry', functionName: 'addBond', args: [], value: checked.wei, label: 'Add bond' });
     if (outcome.ok) setAmount('');
   }
   return (
@@ -92,7 +92,7 @@ function UpdateProfile({ collaborator: c, send, busy }: { collaborator: OwnedCol
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) return;
     const { kinds, name, profileURI, sourceURI, sourceHash } = checked.values;
-    const outcome = await send({ functionName: 'update', args: [kinds, name, profileURI, sourceURI, sourceHash], label: 'Update profile' });
+    const outcome = await send({ module: 'CollaboratorRegistry', functionName: 'update', args: [kinds, name, profileURI, sourceURI, sourceHash], label: 'Update profile' });
     if (outcome.ok) setOpen(false);
   }
   if (!open) {
@@ -142,7 +142,7 @@ function Leave({ send, busy }: { send: Send; busy: boolean }) {
             className="btn-danger"
             disabled={busy}
             onClick={async () => {
-              await send({ functionName: 'leave', args: [], label: 'Leave' });
+              await send({ module: 'CollaboratorRegistry', functionName: 'leave', args: [], label: 'Leave' });
               setConfirming(false);
             }}
           >
@@ -176,7 +176,7 @@ function Withdraw({ endsAt, send, busy }: { endsAt: number; send: Send; busy: bo
           ? `Unbonding until ${formatDateTime(endsAt)} (about ${formatDuration(remaining)} from now, by this device’s clock).`
           : 'The unbonding period is over: your bond can be withdrawn.'}
       </p>
-      <button type="button" className="btn-primary self-start" disabled={busy} onClick={() => send({ functionName: 'withdraw', args: [], label: 'Withdraw' })}>
+      <button type="button" className="btn-primary self-start" disabled={busy} onClick={() => send({ module: 'CollaboratorRegistry', functionName: 'withdraw', args: [], label: 'Withdraw' })}>
         Withdraw bond
       </button>
     </div>

@@ -4,6 +4,8 @@ import dynamic from 'next/dynamic';
 import { RequireWallet } from '../wallet/WalletLoader';
 
 const JoinForm = dynamic(() => import('./JoinForm'), { ssr: false, loading: () => <FormSkeleton /> });
+const Orders = dynamic(() => import('./Orders'), { ssr: false, loading: () => <FormSkeleton /> });
+const OrderForm = dynamic(() => import('./OrderForm'), { ssr: false, loading: () => <FormSkeleton /> });
 
 function FormSkeleton() {
   return (
@@ -17,6 +19,22 @@ export function JoinFormIsland() {
   return (
     <RequireWallet fallback={<FormSkeleton />}>
       <JoinForm />
+    </RequireWallet>
+  );
+}
+
+export function OrderFormIsland(props: { serviceId: string; price: string; seller: `0x${string}` }) {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <OrderForm {...props} />
+    </RequireWallet>
+  );
+}
+
+export function OrdersIsland() {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <Orders />
     </RequireWallet>
   );
 }

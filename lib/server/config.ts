@@ -9,8 +9,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAddress } from 'viem';
-import { DEFAULT_RPC_URL, LOCAL_CHAIN_ID, type Deployments, type PublicChainConfig } from '../chain';
+import { DEFAULT_RPC_URL, LOCAL_CHAIN_ID, parseDeployments, type Deployments, type PublicChainConfig } from '../chain';
 
 export class ConfigError extends Error {}
 
@@ -25,15 +24,16 @@ function readDeployments(file: string, chainId: number): Deployments {
   } catch {
     throw new ConfigError(`No deployments file at ${file}: deploy the contracts first (npm start does it locally).`);
   }
-  const parsed = JSON.parse(raw) as Record<string, unknown>;
-  const registry = parsed.CollaboratorRegistry;
-  if (typeof registry !== 'string' || !isAddress(registry)) {
-    throw new ConfigError(`${file} has no valid CollaboratorRegistry address.`);
+  let deployments: Deployments;
+  try {
+    deployments = parseDeployments(JSON.parse(raw), file);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
-  if (Number(parsed.chainId) !== chainId) {
-    throw new ConfigError(`${file} is for chain ${String(parsed.chainId)}, not ${chainId}.`);
+  if (deployments.chainId !== chainId) {
+    throw new ConfigError(`${file} is for chain ${deployments.chainId}, not ${chainId}.`);
   }
-  return { chainId, deployBlock: Number(parsed.deployBlock ?? 0), CollaboratorRegistry: registry };
+  return deployments;
 }
 
 let cached: ServerConfig | null = null;

@@ -8,7 +8,7 @@ import { createConnection, createServer } from 'node:net';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPublicClient, http, isAddress, type Address, type PublicClient } from 'viem';
-import type { Deployments } from '../../lib/chain';
+import { parseDeployments, type Deployments } from '../../lib/chain';
 
 /** The repository root (scripts/lib/../..). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -265,17 +265,9 @@ export function defaultDeploymentsFile(chainId: number): string {
 /** Reads and validates a deployments file. */
 export function readDeployments(file: string): DeploymentsFile {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const registry = parsed.CollaboratorRegistry;
-  if (typeof registry !== 'string' || !isAddress(registry)) {
-    throw new Error(`${rel(file)} has no valid CollaboratorRegistry address`);
-  }
   const implementation = parsed.CollaboratorRegistryImplementation;
-  const chainId = Number(parsed.chainId);
-  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new Error(`${rel(file)} has no valid chainId`);
   return {
-    chainId,
-    deployBlock: Number(parsed.deployBlock ?? 0),
-    CollaboratorRegistry: registry,
+    ...parseDeployments(parsed, rel(file)),
     CollaboratorRegistryImplementation: typeof implementation === 'string' && isAddress(implementation) ? implementation : null,
   };
 }

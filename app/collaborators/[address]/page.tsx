@@ -10,6 +10,8 @@ import { StatusBadge } from '@/components/StatusBadge';
 import { kindsOf } from '@/lib/collaborators';
 import { formatDate, formatDateTime, formatEth } from '@/lib/format';
 import { tryReadDirectory } from '@/lib/server/data';
+import { readCollaboratorMarket } from '@/lib/server/market';
+import { ProfileMarket } from '@/components/market/ProfileMarket';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +29,7 @@ export default async function ProfilePage({ params }: { params: Params }) {
   if (!result.ok) return <ChainUnavailable detail={result.error} />;
   const c = result.snapshot.byAccount.get(address.toLowerCase());
   if (!c) notFound();
+  const market = await readCollaboratorMarket(c.account).catch(() => null);
 
   return (
     <article className="flex flex-col gap-6">
@@ -69,6 +72,7 @@ export default async function ProfilePage({ params }: { params: Params }) {
           <dd className="font-mono text-sm break-all">{/^0x0+$/.test(c.sourceHash) ? '—' : c.sourceHash}</dd>
         </dl>
       </section>
+      {market ? <ProfileMarket market={market} /> : <ChainUnavailable detail="marketplace data could not be read" />}
       <OwnerActionsGate
         collaborator={{
           account: c.account,

@@ -1,5 +1,5 @@
 'use client';
-// Sends a CollaboratorRegistry transaction the way every write in OSO goes: check the network,
+// Sends a transaction to one of OSO's modules the way every write goes: check the network,
 // simulate (so a revert is explained before anything is signed), sign, wait for the receipt,
 // then refresh the server-rendered view. Progress and failures are shown as toasts.
 import { useRouter } from 'next/navigation';
@@ -8,15 +8,17 @@ import type { ContractFunctionArgs, ContractFunctionName } from 'viem';
 import { useAccount, usePublicClient, useWriteContract } from 'wagmi';
 import { useToast } from '@/components/Toaster';
 import { describeError, type DescribedError } from '@/lib/errors';
-import { collaboratorRegistryAbi } from '@/lib/generated/abis';
+import type { ModuleName } from '@/lib/chain';
+import { moduleAbis } from '@/lib/modules';
 import { useWalletLoader } from './WalletLoader';
 
-type Abi = typeof collaboratorRegistryAbi;
-type WriteName = ContractFunctionName<Abi, 'nonpayable' | 'payable'>;
+type Abis = typeof moduleAbis;
+type WriteName<M extends ModuleName> = ContractFunctionName<Abis[M], 'nonpayable' | 'payable'>;
 
-export interface WriteRequest<N extends WriteName> {
+export interface WriteRequest<M extends ModuleName, N extends WriteName<M>> {
+  module: M;
   functionName: N;
-  args: ContractFunctionArgs<Abi, 'nonpayable' | 'payable', N>;
+  args: ContractFunctionArgs<Abis[M], 'nonpayable' | 'payable', N>;
   value?: bigint;
   /** What the action is called in toasts, like "Join". */
   label: string;
@@ -24,7 +26,7 @@ export interface WriteRequest<N extends WriteName> {
 
 export type WriteOutcome = { ok: true } | { ok: false; error: DescribedError };
 
-export function useRegistryWrite() {
+export function useContractWrite() {
   const { config } = useWalletLoader();
   const { address, chainId } = useAccount();
   const publicClient = usePublicClient({ chainId: config?.chainId });
@@ -33,7 +35,7 @@ export function useRegistryWrite() {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
 
-  async function send<N extends WriteName>(request: WriteRequest<N>): Promise<WriteOutcome> {
+  async function send<M extends ModuleName, N extends WriteName<M>>(request: WriteRequest<M, N>): Promise<WriteOutcome> {
     const fail = (error: DescribedError, id?: number): WriteOutcome => {
       const title = error.kind === 'cancelled' ? `${request.label} cancelled` : `${request.label} failed`;
       const toastBody = { kind: error.kind === 'cancelled' ? ('info' as const) : ('error' as const), title, detail: error.message };
@@ -49,7 +51,7 @@ export function useRegistryWrite() {
     setBusy(true);
     const id = toast.show({ kind: 'pending', title: `${request.label}: confirm in your wallet…` });
     try {
-      const contract = { address: config.deployments.CollaboratorRegistry, abi: collaboratorRegistryAbi } as const;
+      const contract = { address: config.deployments[request.module], abi: moduleAbis[request.module] };
       // Simulation decodes a revert into our custom error before the wallet is asked to sign.
       const { request: simulated } = await publicClient.simulateContract({
         ...contract,

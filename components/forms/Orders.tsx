@@ -1,0 +1,221 @@
+'use client';
+// The connected account's orders as buyer and as seller, read from the Marketplace's indexed
+// OrderPlaced events and one batched getOrders call, with the actions the contract allows now.
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { keccak256, toBytes, type Address } from 'viem';
+import { useAccount, useBlock, usePublicClient } from 'wagmi';
+import { DocumentLink } from '../DocumentLink';
+import { useToast } from '../Toaster';
+import { useContractWrite } from '../wallet/useContractWrite';
+import { useWalletLoader } from '../wallet/WalletLoader';
+import { WalletStatus } from './WalletStatus';
+import { DocumentError, publishDocument } from '@/lib/documents';
+import { formatDateTime, formatDuration, formatEth, shortAddress } from '@/lib/format';
+import { ORDER_STATE_LABELS, allowedActions, orderFromRaw, reviewEndsAt, type Order } from '@/lib/market';
+import { moduleAbis } from '@/lib/modules';
+
+interface OrderRow extends Order {
+  requestURI: string;
+  resultURI: string | null;
+  rated: boolean;
+}
+
+const placed = moduleAbis.Marketplace.find((e) => e.type === 'event' && e.name === 'OrderPlaced')!;
+const delivered = moduleAbis.Marketplace.find((e) => e.type === 'event' && e.name === 'OrderDelivered')!;
+
+export default function Orders() {
+  const { config } = useWalletLoader();
+  const { address } = useAccount();
+  const client = usePublicClient({ chainId: config?.chainId });
+  const block = useBlock({ watch: true, chainId: config?.chainId });
+  const market = config?.deployments.Marketplace;
+  const reputation = config?.deployments.Reputation;
+
+  const orders = useQuery({
+    queryKey: ['orders', address, market, block.data?.number?.toString()],
+    enabled: !!address && !!client && !!market && !!reputation,
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<OrderRow[]> => {
+      if (!address || !client || !market || !reputation) return [];
+      const fromBlock = BigInt(config.deployments.deployBlock);
+      const [asBuyer, asSeller] = await Promise.all([
+        client.getLogs({ address: market, event: placed, args: { buyer: address }, fromBlock }),
+        client.getLogs({ address: market, event: placed, args: { seller: address }, fromBlock }),
+      ]);
+      const logs = [...asBuyer, ...asSeller];
+      if (logs.length === 0) return [];
+      const ids = logs.map((l) => l.args.orderId!);
+      const [raws, deliveries, rated] = await Promise.all([
+        client.readContract({ address: market, abi: moduleAbis.Marketplace, functionName: 'getOrders', args: [ids] }),
+        client.getLogs({ address: market, event: delivered, args: { orderId: ids }, fromBlock }),
+        Promise.all(ids.map((id) => client.readContract({ address: reputation, abi: moduleAbis.Reputation, functionName: 'hasRated', args: [id] }))),
+      ]);
+      const results = new Map(deliveries.map((d) => [d.args.orderId!.toString(), d.args.resultURI ?? '']));
+      return raws
+        .map((raw, i) => ({
+          ...orderFromRaw(ids[i]!, raw),
+          requestURI: logs[i]!.args.requestURI ?? '',
+          resultURI: results.get(ids[i]!.toString()) ?? null,
+          rated: rated[i]!,
+        }))
+        .sort((a, b) => Number(b.id - a.id));
+    },
+  });
+
+  if (!address) return <WalletStatus />;
+  if (orders.isError) return <p role="alert" className="text-red-800">The orders could not be read: {orders.error.message}</p>;
+  if (!orders.data) return <p className="text-slate-700">Reading your orders…</p>;
+  const now = Number(block.data?.timestamp ?? BigInt(Math.floor(Date.now() / 1000)));
+  const mine = (o: OrderRow, who: 'buyer' | 'seller') => o[who].toLowerCase() === address.toLowerCase();
+  return (
+    <div className="flex flex-col gap-8">
+      <WalletStatus />
+      <OrderList title="As buyer" orders={orders.data.filter((o) => mine(o, 'buyer'))} account={address} now={now} />
+      <OrderList title="As seller" orders={orders.data.filter((o) => mine(o, 'seller'))} account={address} now={now} />
+    </div>
+  );
+}
+
+function OrderList({ title, orders, account, now }: { title: string; orders: OrderRow[]; account: Address; now: number }) {
+  return (
+    <section aria-label={title} className="flex flex-col gap-3">
+      <h2 className="text-xl font-semibold">{title}</h2>
+      {orders.length === 0 ? <p className="text-slate-700">No orders.</p> : orders.map((o) => <OrderCard key={String(o.id)} order={o} account={account} now={now} />)}
+    </section>
+  );
+}
+
+function Deadline({ label, at, now }: { label: string; at: number; now: number }) {
+  const left = at - now;
+  return (
+    <p className="text-sm text-slate-700">
+      {label} {formatDateTime(at)} ({left > 0 ? `in ${formatDuration(left)}` : 'passed'})
+    </p>
+  );
+}
+
+function OrderCard({ order: o, account, now }: { order: OrderRow; account: Address; now: number }) {
+  const can = allowedActions(o, account, now);
+  return (
+    <article className="card flex flex-col gap-2" data-testid="order" data-order-id={String(o.id)} data-state={o.state}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">
+          Order #{String(o.id)} · <Link href={`/services/${o.serviceId}`}>service #{String(o.serviceId)}</Link> · {formatEth(o.price, 18)}
+        </h3>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold" data-testid="order-state">
+          {ORDER_STATE_LABELS[o.state]}
+        </span>
+      </div>
+      <p className="text-sm text-slate-700">
+        Buyer <Link href={`/collaborators/${o.buyer}`}>{shortAddress(o.buyer)}</Link> · seller{' '}
+        <Link href={`/collaborators/${o.seller}`}>{shortAddress(o.seller)}</Link> · <DocumentLink uri={o.requestURI} label="request" />
+        {o.resultURI !== null ? (
+          <>
+            {' '}
+            · <DocumentLink uri={o.resultURI} label="result" />
+          </>
+        ) : null}
+      </p>
+      {o.state === 'ordered' ? <Deadline label="Delivery due by" at={o.deliverBy} now={now} /> : null}
+      {o.state === 'delivered' ? <Deadline label="Review window ends" at={reviewEndsAt(o)} now={now} /> : null}
+      <Actions order={o} can={can} />
+    </article>
+  );
+}
+
+function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof allowedActions> }) {
+  const { send, busy } = useContractWrite();
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const [stars, setStars] = useState(5);
+  const id = o.id;
+  const publish = async (content: string, what: string): Promise<string | null> => {
+    try {
+      return await publishDocument(content, 'text/plain');
+    } catch (e) {
+      toast.show({ kind: 'error', title: `The ${what} could not be stored`, detail: e instanceof DocumentError ? e.message : String(e) });
+      return null;
+    }
+  };
+  const simple = (functionName: 'accept' | 'release' | 'refund' | 'cancel', label: string) => (
+    <button type="button" className="btn-secondary" disabled={busy} onClick={() => send({ module: 'Marketplace', functionName, args: [id], label })}>
+      {label}
+    </button>
+  );
+  const needsText = can.deliver || can.dispute || (can.rate && !o.rated);
+  return (
+    <div className="flex flex-col gap-2">
+      {needsText ? (
+        <textarea
+          aria-label={can.deliver ? 'Result' : can.dispute ? 'Dispute reason or review' : 'Review'}
+          className="input min-h-20"
+          placeholder={can.deliver ? 'The result of the work' : 'Your review (optional for a rating)'}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {can.deliver ? (
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={busy}
+            onClick={async () => {
+              if (text.trim() === '') return toast.show({ kind: 'error', title: 'Write the result first' });
+              const uri = await publish(text, 'result');
+              if (uri) await send({ module: 'Marketplace', functionName: 'deliver', args: [id, uri, keccak256(toBytes(text))], label: 'Deliver' });
+            }}
+          >
+            Deliver
+          </button>
+        ) : null}
+        {can.accept ? simple('accept', 'Accept') : null}
+        {can.release ? simple('release', 'Release payment') : null}
+        {can.refund ? simple('refund', 'Refund') : null}
+        {can.cancel ? simple('cancel', 'Cancel order') : null}
+        {can.dispute ? (
+          <button
+            type="button"
+            className="btn-danger"
+            disabled={busy}
+            onClick={async () => {
+              if (text.trim() === '') return toast.show({ kind: 'error', title: 'Explain the dispute first' });
+              const uri = await publish(text, 'dispute reason');
+              if (uri) await send({ module: 'Marketplace', functionName: 'dispute', args: [id, uri], label: 'Dispute' });
+            }}
+          >
+            Dispute
+          </button>
+        ) : null}
+        {can.rate && !o.rated ? (
+          <>
+            <label className="flex items-center gap-2 text-sm">
+              Stars
+              <select className="input w-20" value={stars} onChange={(e) => setStars(Number(e.target.value))} aria-label="Stars">
+                {[5, 4, 3, 2, 1].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={busy}
+              onClick={async () => {
+                const uri = text.trim() === '' ? '' : await publish(text, 'review');
+                if (uri !== null) await send({ module: 'Reputation', functionName: 'rate', args: [id, stars, uri], label: 'Rate' });
+              }}
+            >
+              Rate
+            </button>
+          </>
+        ) : null}
+        {o.rated ? <span className="text-sm text-slate-700">Rated.</span> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
+import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {IMarketplace} from "../src/interfaces/IMarketplace.sol";
+import {Marketplace} from "../src/Marketplace.sol";
+import {MarketplaceTestBase} from "./utils/MarketplaceTestBase.sol";
+import {MarketplaceV2Mock} from "./mocks/MarketplaceMocks.sol";
+import {NotUUPSImplementation, WrongUUIDImplementation} from "./mocks/UpgradeTargets.sol";
+
+contract MarketplaceUpgradeTest is MarketplaceTestBase {
+    MarketplaceV2Mock internal v2Implementation;
+    bytes32 internal UPGRADER_ROLE;
+    bytes32 internal GOVERNOR_ROLE;
+    bytes32 internal ARBITRATOR_ROLE;
+
+    uint256 internal ordered;
+    uint256 internal delivered;
+    uint256 internal disputed;
+    uint256 internal settled;
+    uint256 internal refunded;
+
+    function setUp() public {
+        _deployMarketDefault();
+        v2Implementation = new MarketplaceV2Mock();
+        UPGRADER_ROLE = market.UPGRADER_ROLE();
+        GOVERNOR_ROLE = market.GOVERNOR_ROLE();
+        ARBITRATOR_ROLE = market.ARBITRATOR_ROLE();
+    }
+
+    function _implementationOf(address proxy) internal view returns (address) {
+        return address(uint160(uint256(vm.load(proxy, ERC1967Utils.IMPLEMENTATION_SLOT))));
+    }
+
+    /// A market with services, orders in every open state, credits, fees and changed parameters.
+    function _populate() internal {
+        uint256 a = _list(alice, 1 ether, 1 days);
+        uint256 b = _list(bob, 0.3 ether, 2 days);
+        vm.prank(bob);
+        market.setServiceActive(b, false);
+        vm.prank(bob);
+        market.setServiceActive(b, true);
+        settled = _order(carol, a);
+        _deliver(settled);
+        _accept(settled);
+        refunded = _order(dave, b);
+        vm.prank(bob);
+        market.cancel(refunded);
+        ordered = _order(carol, b);
+        delivered = _order(dave, a);
+        _deliver(delivered);
+        disputed = _order(carol, a);
+        _deliver(disputed);
+        _dispute(disputed);
+        vm.startPrank(admin);
+        market.setFee(500);
+        market.setReviewWindow(1 days);
+        market.grantRole(ARBITRATOR_ROLE, court);
+        vm.stopPrank();
+    }
+
+    function _snapshot() internal view returns (bytes memory) {
+        uint256[] memory ids = new uint256[](6);
+        for (uint256 i; i < 6; ++i) {
+            ids[i] = i;
+        }
+        return abi.encode(
+            market.servicePage(0, 500),
+            market.getOrders(ids),
+            market.servicesOf(alice),
+            market.servicesOf(bob),
+            market.accountOf(alice),
+            market.accountOf(bob),
+            market.creditOf(carol),
+            market.creditOf(dave),
+            market.creditOf(treasury),
+            abi.encode(market.serviceCount(), market.orderCount(), market.totalOwed(), market.accruedFees()),
+            abi.encode(
+                market.feeBps(), market.reviewWindow(), market.treasury(), market.registry(), market.reputation()
+            ),
+            address(market).balance
+        );
+    }
+
+    function _upgradeToV2() internal returns (MarketplaceV2Mock v2) {
+        vm.prank(admin);
+        market.upgradeToAndCall(address(v2Implementation), "");
+        v2 = MarketplaceV2Mock(address(market));
+    }
+
+    function test_upgrade_toV2KeepsAllState() public {
+        _populate();
+        bytes memory before = _snapshot();
+
+        vm.expectEmit(address(market));
+        emit IERC1967.Upgraded(address(v2Implementation));
+        MarketplaceV2Mock v2 = _upgradeToV2();
+
+        assertEq(v2.version(), "2");
+        assertEq(_implementationOf(address(market)), address(v2Implementation));
+        assertEq(keccak256(_snapshot()), keccak256(before), "services, orders, credits, parameters unchanged");
+
+        assertTrue(v2.hasRole(0x00, admin));
+        assertTrue(v2.hasRole(GOVERNOR_ROLE, admin));
+        assertTrue(v2.hasRole(UPGRADER_ROLE, admin));
+        assertTrue(v2.hasRole(ARBITRATOR_ROLE, court));
+        assertFalse(v2.hasRole(UPGRADER_ROLE, court));
+    }
+
+    function test_upgrade_openOrdersFinishAfterUpgrade() public {
+        _populate();
+        MarketplaceV2Mock v2 = _upgradeToV2();
+        uint256 fee = _fee(1 ether, FEE_BPS); // snapshotted before the fee change
+
+        vm.prank(court);
+        v2.resolveDispute(disputed, IMarketplace.Ruling.Seller);
+        _deliver(ordered);
+        vm.warp(block.timestamp + REVIEW_WINDOW);
+        v2.release(delivered);
+        _accept(ordered);
+
+        assertEq(v2.creditOf(alice), 3 * (1 ether - fee));
+        assertEq(v2.creditOf(bob), 0.3 ether - _fee(0.3 ether, FEE_BPS));
+        assertEq(v2.accountOf(alice).sales, 3);
+
+        // New orders use the parameters set before the upgrade.
+        uint256 fresh = _order(dave, 1);
+        assertEq(v2.getOrder(fresh).feeBps, 500);
+        assertEq(v2.getOrder(fresh).reviewWindow, 1 days);
+        assertEq(fresh, 6);
+        assertEq(_list(alice, 1, 1 minutes), 3);
+
+        // Everyone withdraws everything but the new order's escrow.
+        _withdrawFrom(alice);
+        _withdrawFrom(bob);
+        _withdrawFrom(dave);
+        _withdrawFrom(treasury);
+        assertEq(address(market).balance, 1 ether);
+        assertEq(v2.totalOwed(), 1 ether);
+    }
+
+    function test_upgrade_withCallRunsReinitializerOnce() public {
+        vm.expectEmit(address(market));
+        emit MarketplaceV2Mock.UpgradedToV2();
+        vm.prank(admin);
+        market.upgradeToAndCall(address(v2Implementation), abi.encodeCall(MarketplaceV2Mock.initializeV2, ()));
+        MarketplaceV2Mock v2 = MarketplaceV2Mock(address(market));
+        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
+        v2.initializeV2();
+        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
+        v2.initialize(stranger, address(registry), address(reputation), treasury, 0, 1 days);
+    }
+
+    function test_upgrade_revertsForNonUpgrader() public {
+        vm.startPrank(admin);
+        market.grantRole(GOVERNOR_ROLE, carol);
+        market.grantRole(ARBITRATOR_ROLE, court);
+        vm.stopPrank();
+        address[4] memory who = [stranger, carol, court, alice];
+        for (uint256 i; i < 4; ++i) {
+            vm.prank(who[i]);
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, who[i], UPGRADER_ROLE)
+            );
+            market.upgradeToAndCall(address(v2Implementation), "");
+        }
+        assertEq(_implementationOf(address(market)), address(marketImplementation));
+    }
+
+    function test_upgrade_allowedForGrantedUpgraderAndDeniedAfterRevoke() public {
+        vm.startPrank(admin);
+        market.grantRole(UPGRADER_ROLE, carol);
+        market.revokeRole(UPGRADER_ROLE, admin);
+        vm.stopPrank();
+        vm.prank(admin);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, admin, UPGRADER_ROLE)
+        );
+        market.upgradeToAndCall(address(v2Implementation), "");
+        vm.prank(carol);
+        market.upgradeToAndCall(address(v2Implementation), "");
+        assertEq(MarketplaceV2Mock(address(market)).version(), "2");
+    }
+
+    function test_upgrade_v2StillGatesFurtherUpgradesAndCanRollBack() public {
+        _upgradeToV2();
+        Marketplace v3 = new Marketplace();
+        vm.prank(stranger);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE)
+        );
+        market.upgradeToAndCall(address(v3), "");
+        vm.prank(admin);
+        market.upgradeToAndCall(address(v3), "");
+        assertEq(_implementationOf(address(market)), address(v3));
+    }
+
+    function test_upgrade_revertsToNonUUPSImplementation() public {
+        NotUUPSImplementation notUups = new NotUUPSImplementation();
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(ERC1967Utils.ERC1967InvalidImplementation.selector, address(notUups)));
+        market.upgradeToAndCall(address(notUups), "");
+    }
+
+    function test_upgrade_revertsToImplementationWithWrongProxiableUUID() public {
+        WrongUUIDImplementation wrong = new WrongUUIDImplementation();
+        bytes32 wrongSlot = wrong.WRONG_SLOT();
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnsupportedProxiableUUID.selector, wrongSlot));
+        market.upgradeToAndCall(address(wrong), "");
+    }
+
+    function test_upgrade_revertsWhenCalledOnImplementationDirectly() public {
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
+        marketImplementation.upgradeToAndCall(address(v2Implementation), "");
+    }
+
+    function test_proxiableUUID_answeredByImplementationButNotThroughProxy() public {
+        assertEq(marketImplementation.proxiableUUID(), ERC1967Utils.IMPLEMENTATION_SLOT);
+        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
+        market.proxiableUUID();
+    }
+
+    function test_v2Implementation_cannotBeInitialized() public {
+        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
+        v2Implementation.initialize(stranger, address(registry), address(reputation), treasury, 0, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
+        v2Implementation.initializeV2();
+    }
+}

@@ -1,0 +1,15 @@
+// The generated ABI of each deployed module, by the module's name in the deployments file.
+import type { ModuleName } from './chain';
+import { certificatesAbi, collaboratorRegistryAbi, marketplaceAbi, reputationAbi } from './generated/abis';
+
+export const moduleAbis = {
+  CollaboratorRegistry: collaboratorRegistryAbi,
+  Reputation: reputationAbi,
+  Marketplace: marketplaceAbi,
+  Certificates: certificatesAbi,
+} as const satisfies Record<ModuleName, readonly unknown[]>;
+
+/** Every custom error name in our contracts' ABIs. */
+export type ContractErrorName = {
+  [M in ModuleName]: Extract<(typeof moduleAbis)[M][number], { type: 'error' }>['name'];
+}[ModuleName];

@@ -1,0 +1,105 @@
+// Server reads of the marketplace, reputation and certificates for the profile and service pages.
+// Every read of one page is issued concurrently, so viem sends them as one JSON-RPC batch.
+import 'server-only';
+import type { Address } from 'viem';
+import { moduleAbis } from '../modules';
+import type { Service } from '../market';
+import { serverConfig } from './config';
+import { publicClient } from './data';
+
+export interface Certificate {
+  id: bigint;
+  subject: Address;
+  issuer: Address;
+  level: number;
+  revoked: boolean;
+  issuedAt: number;
+  expiresAt: number;
+  valid: boolean;
+}
+
+export interface CollaboratorMarket {
+  services: Service[];
+  xp: bigint;
+  level: number;
+  levelXp: bigint;
+  nextLevelXp: bigint | null;
+  /** Ratings by stars: index 0 = 1 star … index 4 = 5 stars. */
+  histogram: number[];
+  certificates: Certificate[];
+}
+
+function contracts() {
+  const { deployments } = serverConfig();
+  return {
+    market: { address: deployments.Marketplace, abi: moduleAbis.Marketplace },
+    reputation: { address: deployments.Reputation, abi: moduleAbis.Reputation },
+    certificates: { address: deployments.Certificates, abi: moduleAbis.Certificates },
+  } as const;
+}
+
+const MAX_LEVEL = 50;
+
+/** Services, reputation and certificates of one collaborator, in two batched round trips. */
+export async function readCollaboratorMarket(account: Address): Promise<CollaboratorMarket> {
+  const client = publicClient();
+  const c = contracts();
+  const [serviceIds, profile, certificateIds] = await Promise.all([
+    client.readContract({ ...c.market, functionName: 'servicesOf', args: [account] }),
+    client.readContract({ ...c.reputation, functionName: 'profileOf', args: [account] }),
+    client.readContract({ ...c.certificates, functionName: 'certificatesOf', args: [account] }),
+  ]);
+  const level = profile.level;
+  const [services, certificates, levelXp, nextLevelXp] = await Promise.all([
+    Promise.all(serviceIds.map((id) => client.readContract({ ...c.market, functionName: 'getService', args: [id] }))),
+    certificateIds.length === 0
+      ? Promise.resolve([])
+      : client.readContract({ ...c.certificates, functionName: 'getCertificates', args: [certificateIds] }),
+    client.readContract({ ...c.reputation, functionName: 'xpForLevel', args: [level] }),
+    level >= MAX_LEVEL ? Promise.resolve(null) : client.readContract({ ...c.reputation, functionName: 'xpForLevel', args: [level + 1] }),
+  ]);
+  return {
+    services: services.map(toService),
+    xp: profile.xp,
+    level,
+    levelXp,
+    nextLevelXp,
+    histogram: profile.rating.stars.map(Number),
+    certificates: certificates.map((cert) => ({
+      id: cert.id,
+      subject: cert.subject,
+      issuer: cert.issuer,
+      level: cert.level,
+      revoked: cert.revoked,
+      issuedAt: Number(cert.issuedAt),
+      expiresAt: Number(cert.expiresAt),
+      valid: cert.valid,
+    })),
+  };
+}
+
+/** One service, or null when there is none with that id. */
+export async function readService(id: bigint): Promise<{ service: Service; reviewWindow: number; feeBps: number } | null> {
+  const client = publicClient();
+  const c = contracts();
+  const [count, reviewWindow, feeBps] = await Promise.all([
+    client.readContract({ ...c.market, functionName: 'serviceCount' }),
+    client.readContract({ ...c.market, functionName: 'reviewWindow' }),
+    client.readContract({ ...c.market, functionName: 'feeBps' }),
+  ]);
+  if (id < 1n || id > count) return null;
+  const raw = await client.readContract({ ...c.market, functionName: 'getService', args: [id] });
+  return { service: toService(raw), reviewWindow: Number(reviewWindow), feeBps: Number(feeBps) };
+}
+
+function toService(raw: { id: bigint; seller: Address; deliveryWindow: number; price: bigint; active: boolean; title: string; metadataURI: string }): Service {
+  return {
+    id: raw.id,
+    seller: raw.seller,
+    deliveryWindow: Number(raw.deliveryWindow),
+    price: raw.price,
+    active: raw.active,
+    title: raw.title,
+    metadataURI: raw.metadataURI,
+  };
+}
