@@ -2,17 +2,17 @@ import Link from 'next/link';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { CollaboratorCard } from '@/components/CollaboratorCard';
 import { KINDS } from '@/lib/collaborators';
-import { DEFAULT_QUERY, selectPage } from '@/lib/directory';
+import { DEFAULT_QUERY, selectPage, type DirectoryRecord } from '@/lib/directory';
 import { formatEth } from '@/lib/format';
 import type { DirectorySnapshot } from '@/lib/registryReader';
-import { tryReadDirectory } from '@/lib/server/data';
+import { tryReadDirectoryRecords } from '@/lib/server/data';
 
 export const dynamic = 'force-dynamic';
 
 const LATEST = 6;
 
 export default async function OverviewPage() {
-  const result = await tryReadDirectory();
+  const result = await tryReadDirectoryRecords();
   return (
     <div className="flex flex-col gap-8">
       <section>
@@ -23,7 +23,7 @@ export default async function OverviewPage() {
           implementation.
         </p>
       </section>
-      {result.ok ? <Overview snapshot={result.snapshot} /> : <ChainUnavailable detail={result.error} />}
+      {result.ok ? <Overview snapshot={result.snapshot} records={result.records} /> : <ChainUnavailable detail={result.error} />}
     </div>
   );
 }
@@ -39,9 +39,9 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-function Overview({ snapshot }: { snapshot: DirectorySnapshot }) {
+function Overview({ snapshot, records }: { snapshot: DirectorySnapshot; records: DirectoryRecord[] }) {
   const { stats } = snapshot;
-  const latest = selectPage(snapshot.records, { ...DEFAULT_QUERY, sort: 'newest' }, LATEST).items;
+  const latest = selectPage(records, { ...DEFAULT_QUERY, sort: 'newest' }, LATEST).items;
   return (
     <>
       <section aria-labelledby="numbers">

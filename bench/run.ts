@@ -11,8 +11,10 @@ import { foundry } from 'viem/chains';
 import { collaboratorRegistryAbi } from '../lib/generated/abis';
 import { devAccounts } from '../lib/devAccounts';
 import { RPC_BATCH_SIZE, RegistryReader } from '../lib/registryReader';
+import { ReputationIndex } from '../lib/reputationIndex';
 import { BIN, ROOT, deploy, findFreePort, run as runCommand, startAnvil, stopProcess } from '../scripts/lib/local';
 import { seedDemo } from '../scripts/lib/seed';
+import { seedMarketDemo } from '../scripts/lib/seedMarket';
 
 const COLLABORATORS = Number(process.env.BENCH_COLLABORATORS ?? 10_000);
 const BUDGET_FIRST_LOAD_KB = 175;
@@ -278,15 +280,21 @@ async function main(): Promise<void> {
     const deploymentsFile = join(TMP, 'deployments.json');
     const deployments = await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile, privateKey: devAccounts[0]!.privateKey });
     const DEMO_COUNT = (await seedDemo(anvil.rpcUrl, deployments)).joined.length;
+    await seedMarketDemo(anvil.rpcUrl, deployments, join(TMP, 'content'));
     log(`directory: seeding ${COLLABORATORS} collaborators`);
     const [, seedMs] = await timed(() => seedMany(anvil.rpcUrl, deployments.CollaboratorRegistry, 0, COLLABORATORS - DEMO_COUNT));
 
     const { client, counts } = countingClient(anvil.rpcUrl);
     const reader = new RegistryReader(client, deployments.CollaboratorRegistry);
+    const reputation = new ReputationIndex(client, deployments);
     const measure = async () => {
       counts.rpcCalls = 0;
       counts.httpRequests = 0;
-      const [snapshot, ms] = await timed(() => reader.read());
+      const [snapshot, ms] = await timed(async () => {
+        const registry = await reader.read();
+        await reputation.read(registry.block, registry.records.map((c) => c.account));
+        return registry;
+      });
       return { snapshot, sample: { ...counts, ms } };
     };
     const cold = await measure();
@@ -299,14 +307,14 @@ async function main(): Promise<void> {
     next = spawn(BIN.next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: ROOT,
       stdio: 'ignore',
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', OSO_RPC_URL: anvil.rpcUrl, OSO_DEPLOYMENTS_FILE: deploymentsFile },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', OSO_RPC_URL: anvil.rpcUrl, OSO_DEPLOYMENTS_FILE: deploymentsFile, OSO_CONTENT_DIR: join(TMP, 'content') },
     });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
       if (await fetch(`${base}/api/head`).then((r) => r.ok, () => false)) break;
       await new Promise((done) => setTimeout(done, 200));
     }
-    const paths = ['/api/head', '/collaborators', '/collaborators?q=collaborator%2099&sort=name', '/collaborators?kind=oracle&page=40', '/'];
+    const paths = ['/api/head', '/collaborators', '/collaborators?q=collaborator%2099&sort=name', '/collaborators?kind=oracle&page=40', '/collaborators?sort=rating&certified=1', '/'];
     const pages: Results['directory']['pages'] = [];
     for (const path of paths) {
       const firstMs = await fetchTime(base + path);

@@ -18,6 +18,8 @@ const sortOptions: { value: SortKey; label: string }[] = [
   { value: 'oldest', label: 'Oldest first' },
   { value: 'bond', label: 'Largest bond' },
   { value: 'name', label: 'Name (A–Z)' },
+  { value: 'rating', label: 'Best rated' },
+  { value: 'level', label: 'Highest level' },
 ];
 
 type Filters = Omit<DirectoryQuery, 'page'>;
@@ -28,19 +30,19 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
   const [pending, startTransition] = useTransition();
   // The controls own their state, so quick successive changes build on each other rather than on
   // the last server render; the URL (and the server-rendered results) follow.
-  const [filters, setFilters] = useState<Filters>(() => ({ q: query.q, kind: query.kind, status: query.status, sort: query.sort }));
+  const [filters, setFilters] = useState<Filters>(() => ({ q: query.q, kind: query.kind, status: query.status, certified: query.certified, sort: query.sort }));
   const latest = useRef(filters);
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const sent = useRef(new Set<string>());
 
   // Follow the URL when it changes from outside (back button, a link), not on our own navigations.
   useEffect(() => {
-    const fromUrl = { q: query.q, kind: query.kind, status: query.status, sort: query.sort };
+    const fromUrl = { q: query.q, kind: query.kind, status: query.status, certified: query.certified, sort: query.sort };
     const key = queryString({ ...fromUrl, page: 1 });
     if (sent.current.delete(key)) return;
     latest.current = fromUrl;
     setFilters(fromUrl);
-  }, [query.q, query.kind, query.status, query.sort]);
+  }, [query.q, query.kind, query.status, query.certified, query.sort]);
   useEffect(() => () => clearTimeout(debounce.current), []);
 
   const navigate = () => {
@@ -62,7 +64,7 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
       action="/collaborators"
       method="get"
       role="search"
-      className="card grid gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end"
+      className="card grid gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_auto_auto] md:items-end"
       onSubmit={(event) => {
         event.preventDefault();
         change({});
@@ -127,6 +129,10 @@ export function DirectoryFilters({ query }: { query: DirectoryQuery }) {
           ))}
         </select>
       </div>
+      <label className="flex items-center gap-2 self-center text-sm font-medium text-slate-800 md:col-span-1">
+        <input type="checkbox" name="certified" value="1" checked={filters.certified} onChange={(e) => change({ certified: e.target.checked })} />
+        Certified only
+      </label>
       <button type="submit" className="btn-secondary">
         {pending ? 'Loading…' : 'Apply'}
       </button>

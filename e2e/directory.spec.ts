@@ -45,6 +45,18 @@ test.describe('a visitor without a wallet', () => {
     expect(names.length).toBeGreaterThanOrEqual(3);
   });
 
+  test('sorts by rating and filters certified collaborators', async ({ page }) => {
+    await page.goto('/collaborators?sort=rating');
+    const cards = page.getByTestId('collaborator-card');
+    await expect(cards.nth(0)).toContainText('Northwind Translation Co-op');
+    await expect(cards.nth(0).getByTestId('card-rating')).toHaveText('★ 5.0 (1)');
+    await expect(cards.nth(1)).toContainText('Atlas Data Services');
+    await page.getByLabel('Certified only').check();
+    await expect(page).toHaveURL(/certified=1/);
+    await expect(cards).toHaveCount(2);
+    for (const card of await cards.all()) await expect(card.getByText('Certified', { exact: true })).toBeVisible();
+  });
+
   test('the directory is in the first HTML, with no wallet code needed', async ({ request }) => {
     const html = await (await request.get('/collaborators?q=meridian')).text();
     expect(html).toContain('Meridian Ratings');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Collaborator } from './collaborators';
-import { DEFAULT_QUERY, parseQuery, queryString, selectPage } from './directory';
+import { DEFAULT_QUERY, parseQuery, queryString, selectPage, type DirectoryRecord } from './directory';
 
-function make(i: number, over: Partial<Collaborator> = {}): Collaborator {
+function make(i: number, over: Partial<DirectoryRecord> = {}): DirectoryRecord {
   return {
     account: `0x${(i + 1).toString(16).padStart(40, '0')}`,
     kinds: 1,
@@ -15,6 +14,10 @@ function make(i: number, over: Partial<Collaborator> = {}): Collaborator {
     sourceURI: 'https://example.org/src',
     sourceHash: `0x${'0'.repeat(64)}`,
     index: i,
+    ratingCount: 0,
+    ratingAverage: 0,
+    level: 0,
+    certified: false,
     ...over,
   };
 }
@@ -24,10 +27,11 @@ describe('parseQuery', () => {
     expect(parseQuery({ kind: 'wizard', status: 'dead', sort: 'random', page: '-3' })).toEqual(DEFAULT_QUERY);
   });
   it('reads valid values and trims the search', () => {
-    expect(parseQuery({ q: '  atlas ', kind: 'oracle', status: 'suspended', sort: 'bond', page: '3' })).toEqual({
+    expect(parseQuery({ q: '  atlas ', kind: 'oracle', status: 'suspended', certified: '1', sort: 'bond', page: '3' })).toEqual({
       q: 'atlas',
       kind: 'oracle',
       status: 'suspended',
+      certified: true,
       sort: 'bond',
       page: 3,
     });
@@ -39,7 +43,7 @@ describe('parseQuery', () => {
   });
   it('round-trips through queryString, leaving out defaults', () => {
     expect(queryString(DEFAULT_QUERY)).toBe('');
-    const query = { q: 'a b', kind: 'agent', status: 'active' as const, sort: 'name' as const, page: 2 };
+    const query = { q: 'a b', kind: 'agent', status: 'active' as const, certified: true, sort: 'name' as const, page: 2 };
     const params = Object.fromEntries(new URLSearchParams(queryString(query).slice(1)));
     expect(parseQuery(params)).toEqual(query);
   });
@@ -65,6 +69,17 @@ describe('selectPage', () => {
     expect(order('oldest')).toEqual([0, 1, 2, 3]);
     expect(order('bond')).toEqual([3, 2, 1, 0]);
     expect(order('name')).toEqual([1, 2, 3, 0]);
+  });
+  it('sorts by rating and level and filters the certified', () => {
+    const rated = [
+      make(0, { ratingCount: 2, ratingAverage: 4.5, level: 1 }),
+      make(1, { ratingCount: 9, ratingAverage: 4.5, level: 3, certified: true }),
+      make(2, { ratingCount: 1, ratingAverage: 5, level: 0 }),
+      make(3),
+    ];
+    expect(selectPage(rated, { ...DEFAULT_QUERY, sort: 'rating' }).items.map((c) => c.index)).toEqual([2, 1, 0, 3]);
+    expect(selectPage(rated, { ...DEFAULT_QUERY, sort: 'level' }).items.map((c) => c.index)).toEqual([1, 0, 2, 3]);
+    expect(selectPage(rated, { ...DEFAULT_QUERY, certified: true }).items.map((c) => c.index)).toEqual([1]);
   });
   it('pages and clamps an out-of-range page to the last one', () => {
     const many = Array.from({ length: 50 }, (_, i) => make(i));

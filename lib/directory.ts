@@ -2,22 +2,33 @@
 // Pure functions, shared by the server page and the benchmarks, tested in directory.test.ts.
 import { kindBit, type Collaborator, type StatusKey, STATUSES } from './collaborators';
 
-export const SORTS = ['newest', 'oldest', 'bond', 'name'] as const;
+export const SORTS = ['newest', 'oldest', 'bond', 'name', 'rating', 'level'] as const;
 export type SortKey = (typeof SORTS)[number];
 export const STATUS_FILTERS = ['any', 'active', 'suspended', 'unbonding', 'exited'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const PAGE_SIZE = 24;
 const MAX_QUERY_LENGTH = 64;
 
+/** A registry record with its reputation, as the directory lists it. */
+export interface DirectoryRecord extends Collaborator {
+  ratingCount: number;
+  /** 0 when unrated. */
+  ratingAverage: number;
+  level: number;
+  /** Holds a valid certificate. */
+  certified: boolean;
+}
+
 export interface DirectoryQuery {
   q: string;
   kind: string; // 'any' or a kind key
   status: StatusFilter;
+  certified: boolean;
   sort: SortKey;
   page: number; // 1-based
 }
 
-export const DEFAULT_QUERY: DirectoryQuery = { q: '', kind: 'any', status: 'any', sort: 'newest', page: 1 };
+export const DEFAULT_QUERY: DirectoryQuery = { q: '', kind: 'any', status: 'any', certified: false, sort: 'newest', page: 1 };
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -37,6 +48,7 @@ export function parseQuery(params: Params): DirectoryQuery {
     q: (first(params.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH),
     kind: kind && kindBit(kind) !== null ? kind : 'any',
     status: oneOf(first(params.status), STATUS_FILTERS, 'any'),
+    certified: first(params.certified) === '1',
     sort: oneOf(first(params.sort), SORTS, 'newest'),
     page: Number.isFinite(page) && page >= 1 ? page : 1,
   };
@@ -48,21 +60,26 @@ export function queryString(query: DirectoryQuery): string {
   if (query.q) params.set('q', query.q);
   if (query.kind !== 'any') params.set('kind', query.kind);
   if (query.status !== 'any') params.set('status', query.status);
+  if (query.certified) params.set('certified', '1');
   if (query.sort !== 'newest') params.set('sort', query.sort);
   if (query.page > 1) params.set('page', String(query.page));
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
-export interface DirectoryPage {
-  items: Collaborator[];
+export interface DirectoryPage<T extends Collaborator = DirectoryRecord> {
+  items: T[];
   total: number; // matching records
   page: number; // clamped page
   pageCount: number;
 }
 
-function compare(sort: SortKey): (a: Collaborator, b: Collaborator) => number {
+function compare(sort: SortKey): (a: DirectoryRecord, b: DirectoryRecord) => number {
   switch (sort) {
+    case 'rating':
+      return (a, b) => b.ratingAverage - a.ratingAverage || b.ratingCount - a.ratingCount || a.index - b.index;
+    case 'level':
+      return (a, b) => b.level - a.level || a.index - b.index;
     case 'newest':
       return (a, b) => b.joinedAt - a.joinedAt || b.index - a.index;
     case 'oldest':
@@ -75,7 +92,7 @@ function compare(sort: SortKey): (a: Collaborator, b: Collaborator) => number {
 }
 
 /** Filters, sorts and pages `records` for `query`; the page is clamped into range. */
-export function selectPage(records: readonly Collaborator[], query: DirectoryQuery, pageSize = PAGE_SIZE): DirectoryPage {
+export function selectPage(records: readonly DirectoryRecord[], query: DirectoryQuery, pageSize = PAGE_SIZE): DirectoryPage {
   const needle = query.q.toLowerCase();
   const bit = query.kind === 'any' ? null : kindBit(query.kind);
   const status: StatusKey | null = query.status === 'any' ? null : (query.status as StatusKey);
@@ -83,6 +100,7 @@ export function selectPage(records: readonly Collaborator[], query: DirectoryQue
     (c) =>
       (bit === null || (c.kinds & bit) !== 0) &&
       (status === null || c.status === status) &&
+      (!query.certified || c.certified) &&
       (needle === '' || c.name.toLowerCase().includes(needle) || c.account.toLowerCase().startsWith(needle)),
   );
   matching.sort(compare(query.sort));

@@ -4,7 +4,7 @@ import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { CollaboratorCard } from '@/components/CollaboratorCard';
 import { DirectoryFilters } from '@/components/DirectoryFilters';
 import { PAGE_SIZE, parseQuery, queryString, selectPage, type DirectoryQuery } from '@/lib/directory';
-import { tryReadDirectory } from '@/lib/server/data';
+import { tryReadDirectoryRecords } from '@/lib/server/data';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Collaborators' };
@@ -13,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DirectoryPage({ searchParams }: { searchParams: SearchParams }) {
   const query = parseQuery(await searchParams);
-  const result = await tryReadDirectory();
+  const result = await tryReadDirectoryRecords();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -26,7 +26,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
         </Link>
       </div>
       <DirectoryFilters query={query} />
-      {result.ok ? <Results query={query} records={result.snapshot.records} /> : <ChainUnavailable detail={result.error} />}
+      {result.ok ? <Results query={query} records={result.records} /> : <ChainUnavailable detail={result.error} />}
     </div>
   );
 }
