@@ -49,7 +49,7 @@ export class ReputationIndex {
   /** The index as of block `head`, covering at least `accounts`. */
   async read(head: bigint, accounts: readonly Address[]): Promise<ReputationSnapshot> {
     const previous = this.snapshot;
-    if (previous && previous.block === head && accounts.every((a) => previous.profiles.has(a.toLowerCase()))) return previous;
+    if (previous && previous.block === head && previous.profiles.size >= accounts.length) return previous;
     const incremental = previous && head > previous.block && head - previous.block <= MAX_LOG_RANGE;
     const from = incremental ? previous.block + 1n : BigInt(this.deployments.deployBlock);
     const [block, repLogs, issuedLogs, revokedLogs] = await Promise.all([

@@ -4,11 +4,13 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { toViemChain } from '../chain';
 import type { DirectoryRecord } from '../directory';
 import { RPC_BATCH_SIZE, RegistryReader, type DirectorySnapshot } from '../registryReader';
-import { ReputationIndex, certifiedAccounts } from '../reputationIndex';
+import { ReputationIndex, certifiedAccounts, type ReputationSnapshot } from '../reputationIndex';
 import { serverConfig } from './config';
 
 let reader: RegistryReader | null = null;
 let reputation: ReputationIndex | null = null;
+/** The last enriched directory, reused while neither snapshot changed (no new block). */
+let enriched: { snapshot: DirectorySnapshot; index: ReputationSnapshot; records: DirectoryRecord[] } | null = null;
 let client: PublicClient | null = null;
 
 /** A viem client for the configured chain; concurrent calls go out as one JSON-RPC batch. */
@@ -49,6 +51,7 @@ export async function readDirectoryRecords(): Promise<{ snapshot: DirectorySnaps
   const snapshot = await readDirectory();
   if (!reputation) reputation = new ReputationIndex(publicClient(), serverConfig().deployments);
   const index = await reputation.read(snapshot.block, snapshot.records.map((c) => c.account));
+  if (enriched && enriched.snapshot === snapshot && enriched.index === index) return { snapshot, records: enriched.records };
   const inGoodStanding = (issuer: string) => {
     const c = snapshot.byAccount.get(issuer);
     return !!c && c.status === 'active' && c.bond >= snapshot.minBond;
@@ -66,6 +69,7 @@ export async function readDirectoryRecords(): Promise<{ snapshot: DirectorySnaps
       certified: certified.has(key),
     };
   });
+  enriched = { snapshot, index, records };
   return { snapshot, records };
 }
 
