@@ -83,3 +83,95 @@ export function validateAmount(
   if (balance !== null && wei > balance) return { ok: false, error: `Your balance is too low for this ${what}.` };
   return { ok: true, wei };
 }
+
+// ───────────── Marketplace and certificates (mirroring Marketplace and Certificates) ─────────────
+
+export const MAX_TITLE_BYTES = 96;
+export const MIN_DELIVERY_SECONDS = 60;
+export const MAX_DELIVERY_SECONDS = 90 * 86_400;
+export const MAX_CERTIFICATE_VALIDITY = 730 * 86_400;
+export const MAX_REASON_BYTES = 256;
+export const MAX_EVIDENCE_BYTES = 10_000;
+
+export interface ServiceInput {
+  title: string;
+  metadataURI: string;
+  price: string;
+  /** Delivery window in hours; decimals allowed (0.5 = 30 minutes). */
+  hours: string;
+}
+
+export interface ServiceValues {
+  title: string;
+  metadataURI: string;
+  price: bigint;
+  deliveryWindow: number;
+}
+
+/** Checks a new service's terms: title 1–96 bytes, optional https/ipfs details, price > 0, window 1 minute–90 days. */
+export function validateService(input: ServiceInput): { ok: true; values: ServiceValues } | { ok: false; errors: FieldErrors<keyof ServiceInput> } {
+  const errors: FieldErrors<keyof ServiceInput> = {};
+  const title = input.title.trim();
+  const metadataURI = input.metadataURI.trim();
+  if (title === '') errors.title = 'Enter a title.';
+  else if (byteLength(title) > MAX_TITLE_BYTES) errors.title = `The title is longer than ${MAX_TITLE_BYTES} bytes.`;
+  const uriError = checkUri(metadataURI, false, 'details link');
+  if (uriError) errors.metadataURI = uriError;
+  const price = validateAmount(input.price, { min: 1n, balance: null, what: 'price' });
+  if (!price.ok) errors.price = price.error;
+  else if (price.wei >= 2n ** 128n) errors.price = 'The price is too high.';
+  const hoursText = input.hours.trim();
+  let deliveryWindow = 0;
+  if (!/^\d+(\.\d+)?$/.test(hoursText)) errors.hours = 'Enter the delivery window in hours, like 24 or 0.5.';
+  else {
+    deliveryWindow = Math.round(Number(hoursText) * 3600);
+    if (deliveryWindow < MIN_DELIVERY_SECONDS || deliveryWindow > MAX_DELIVERY_SECONDS) {
+      errors.hours = 'The delivery window must be between 1 minute and 90 days (2160 hours).';
+    }
+  }
+  if (Object.keys(errors).length > 0 || !price.ok) return { ok: false, errors };
+  return { ok: true, values: { title, metadataURI, price: price.wei, deliveryWindow } };
+}
+
+export interface CertificateInput {
+  level: number;
+  /** The expiry date, YYYY-MM-DD (midnight UTC). */
+  expires: string;
+  evidence: string;
+}
+
+export interface CertificateValues {
+  level: 1 | 2 | 3;
+  expiresAt: bigint;
+  evidence: string;
+}
+
+/** Checks a certificate: level 1–3, expiry in the future and at most two years after `now` (seconds), evidence text. */
+export function validateCertificate(
+  input: CertificateInput,
+  now: number,
+): { ok: true; values: CertificateValues } | { ok: false; errors: FieldErrors<keyof CertificateInput> } {
+  const errors: FieldErrors<keyof CertificateInput> = {};
+  if (input.level !== 1 && input.level !== 2 && input.level !== 3) errors.level = 'Choose bronze, silver or gold.';
+  let expiresAt = 0;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.expires) || Number.isNaN(Date.parse(`${input.expires}T00:00:00Z`))) {
+    errors.expires = 'Choose the date the certificate expires.';
+  } else {
+    expiresAt = Date.parse(`${input.expires}T00:00:00Z`) / 1000;
+    if (expiresAt <= now) errors.expires = 'The expiry date must be in the future.';
+    else if (expiresAt > now + MAX_CERTIFICATE_VALIDITY) errors.expires = 'The expiry date must be within two years.';
+  }
+  const evidence = input.evidence.trim();
+  if (evidence === '') errors.evidence = 'Describe the assessment behind the certificate.';
+  else if (byteLength(evidence) > MAX_EVIDENCE_BYTES) errors.evidence = `The evidence is longer than ${MAX_EVIDENCE_BYTES} bytes.`;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, values: { level: input.level as 1 | 2 | 3, expiresAt: BigInt(expiresAt), evidence } };
+}
+
+/** Checks a revocation reason: 1–256 bytes. */
+export function validateReason(text: string): { ok: true; reason: string } | { ok: false; error: string } {
+  const reason = text.trim();
+  if (reason === '') return { ok: false, error: 'Give a reason for revoking.' };
+  if (byteLength(reason) > MAX_REASON_BYTES) return { ok: false, error: `The reason is longer than ${MAX_REASON_BYTES} bytes.` };
+  return { ok: true, reason };
+}
