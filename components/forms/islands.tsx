@@ -5,6 +5,7 @@ import { RequireWallet } from '../wallet/WalletLoader';
 
 const JoinForm = dynamic(() => import('./JoinForm'), { ssr: false, loading: () => <FormSkeleton /> });
 const Orders = dynamic(() => import('./Orders'), { ssr: false, loading: () => <FormSkeleton /> });
+const Me = dynamic(() => import('./Me'), { ssr: false, loading: () => <FormSkeleton /> });
 const OrderForm = dynamic(() => import('./OrderForm'), { ssr: false, loading: () => <FormSkeleton /> });
 
 function FormSkeleton() {
@@ -35,6 +36,14 @@ export function OrdersIsland() {
   return (
     <RequireWallet fallback={<FormSkeleton />}>
       <Orders />
+    </RequireWallet>
+  );
+}
+
+export function MeIsland() {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <Me />
     </RequireWallet>
   );
 }
