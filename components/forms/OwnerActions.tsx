@@ -1,5 +1,5 @@
 'use client';
-// A collaborator's own actions on their profile: add bond, update, leave, withdraw.
+// A collaborator's own actions on their profile: add bond, update, list and (de)activate services, leave, withdraw.
 import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
 import { zeroHash } from 'viem';
@@ -10,6 +10,7 @@ import { validateAmount, validateProfile, type FieldErrors, type ProfileInput } 
 import { useContractWrite } from '../wallet/useContractWrite';
 import { useWalletLoader } from '../wallet/WalletLoader';
 import { ProfileFields, TextField } from './ProfileFields';
+import { ServiceListing } from './ServiceListing';
 import type { OwnedCollaborator } from './ownerTypes';
 import { WalletStatus } from './WalletStatus';
 
@@ -32,6 +33,7 @@ export default function OwnerActions({ collaborator: c }: { collaborator: OwnedC
           ) : null}
           <AddBond send={send} busy={busy} />
           <UpdateProfile collaborator={c} send={send} busy={busy} />
+          {c.status === 'active' && (c.kinds & KIND_SERVICE) !== 0 ? <ServiceListing services={c.services} send={send} busy={busy} /> : null}
           {c.status === 'active' ? <Leave send={send} busy={busy} /> : null}
         </>
       ) : null}
@@ -44,6 +46,8 @@ export default function OwnerActions({ collaborator: c }: { collaborator: OwnedC
     </section>
   );
 }
+
+const KIND_SERVICE = 1;
 
 type Send = ReturnType<typeof useContractWrite>['send'];
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { isAddress } from 'viem';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { KindBadges } from '@/components/KindBadges';
+import { CertifierGate } from '@/components/forms/CertifierGate';
 import { OwnerActionsGate } from '@/components/forms/OwnerActionsGate';
 import { SafeLink } from '@/components/SafeLink';
 import { StatusBadge } from '@/components/StatusBadge';
@@ -73,6 +74,19 @@ export default async function ProfilePage({ params }: { params: Params }) {
         </dl>
       </section>
       {market ? <ProfileMarket market={market} /> : <ChainUnavailable detail="marketplace data could not be read" />}
+      {market ? (
+        <CertifierGate
+          subject={c.account}
+          certifiable={c.status === 'active' && (c.kinds & 1) !== 0}
+          certificates={market.certificates.map((cert) => ({
+            id: String(cert.id),
+            issuer: cert.issuer,
+            level: cert.level,
+            valid: cert.valid,
+            revoked: cert.revoked,
+          }))}
+        />
+      ) : null}
       <OwnerActionsGate
         collaborator={{
           account: c.account,
@@ -83,6 +97,7 @@ export default async function ProfilePage({ params }: { params: Params }) {
           profileURI: c.profileURI,
           sourceURI: c.sourceURI,
           sourceHash: c.sourceHash,
+          services: (market?.services ?? []).map((s) => ({ id: String(s.id), title: s.title, active: s.active })),
         }}
       />
     </article>
