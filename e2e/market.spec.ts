@@ -49,6 +49,8 @@ test('a buyer orders a service, the seller delivers, the buyer accepts and rates
   await expect(buyer.getByTestId('rating-average')).toHaveText('4.5');
   await expect(buyer.getByTestId('xp')).not.toHaveText('0 XP');
   await expect(buyer.getByTestId('certificate')).toContainText('Gold');
+  await expect(buyer.getByTestId('reviews').getByRole('listitem').first()).toContainText(`for order #${orderId}`);
+  await expect(buyer.getByTestId('order-counts')).toContainText('2 settled');
 });
 
 test('an undelivered order is refunded after its deadline, and a seller cannot order their own service', async ({ browser }) => {

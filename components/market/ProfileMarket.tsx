@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatDate, formatDuration, formatEth, shortAddress } from '@/lib/format';
 import { CERTIFICATE_LEVELS } from '@/lib/market';
 import type { CollaboratorMarket } from '@/lib/server/market';
+import { DocumentLink } from '../DocumentLink';
 import { LevelBar } from './LevelBar';
 import { StarHistogram } from './StarHistogram';
 
@@ -11,9 +12,14 @@ export function ProfileMarket({ market }: { market: CollaboratorMarket }) {
   return (
     <>
       <section className="card flex flex-col gap-3" aria-labelledby="services">
-        <h2 id="services" className="text-xl font-semibold">
-          Services
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="services" className="text-xl font-semibold">
+            Services
+          </h2>
+          <p className="text-sm text-slate-700" data-testid="order-counts">
+            {market.orderCounts.settled} settled · {market.orderCounts.refunded} refunded · {market.orderCounts.disputed} disputed
+          </p>
+        </div>
         {market.services.length === 0 ? (
           <p className="text-slate-700">No services listed.</p>
         ) : (
@@ -45,6 +51,25 @@ export function ProfileMarket({ market }: { market: CollaboratorMarket }) {
             Rating
           </h2>
           <StarHistogram histogram={market.histogram} />
+          {market.reviews.length > 0 ? (
+            <ul className="flex flex-col gap-1 border-t border-slate-200 pt-2 text-sm" aria-label="Latest reviews" data-testid="reviews">
+              {market.reviews.map((r) => (
+                <li key={String(r.orderId)}>
+                  <span className="text-amber-700" aria-label={`${r.stars} stars`}>
+                    {'★'.repeat(r.stars)}
+                    <span className="text-slate-300">{'★'.repeat(5 - r.stars)}</span>
+                  </span>{' '}
+                  by <Link href={`/collaborators/${r.buyer}`}>{shortAddress(r.buyer)}</Link> for order #{String(r.orderId)}
+                  {r.reviewURI ? (
+                    <>
+                      {' '}
+                      · <DocumentLink uri={r.reviewURI} label="review" />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
         <section className="card flex flex-col gap-3" aria-labelledby="experience">
           <h2 id="experience" className="text-xl font-semibold">

@@ -1,7 +1,7 @@
 // Server reads of the marketplace, reputation and certificates for the profile and service pages.
 // Every read of one page is issued concurrently, so viem sends them as one JSON-RPC batch.
 import 'server-only';
-import type { Address } from 'viem';
+import { parseAbiItem, type Address } from 'viem';
 import { moduleAbis } from '../modules';
 import type { Service } from '../market';
 import { serverConfig } from './config';
@@ -27,7 +27,24 @@ export interface CollaboratorMarket {
   /** Ratings by stars: index 0 = 1 star … index 4 = 5 stars. */
   histogram: number[];
   certificates: Certificate[];
+  /** Latest reviews first (from Rated events). */
+  reviews: Review[];
+  /** Orders with this collaborator as seller, by outcome (from events). */
+  orderCounts: { settled: number; refunded: number; disputed: number };
 }
+
+export interface Review {
+  orderId: bigint;
+  buyer: Address;
+  stars: number;
+  reviewURI: string;
+}
+
+const MAX_REVIEWS = 20;
+const rated = parseAbiItem('event Rated(uint256 indexed orderId, address indexed seller, address indexed buyer, uint8 stars, string reviewURI)');
+const settled = parseAbiItem('event OrderSettled(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 payout, uint256 fee, bool byBuyer)');
+const refunded = parseAbiItem('event OrderRefunded(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 amount)');
+const disputed = parseAbiItem('event OrderDisputed(uint256 indexed orderId, address indexed buyer, address indexed seller, string reasonURI)');
 
 function contracts() {
   const { deployments } = serverConfig();
@@ -44,10 +61,15 @@ const MAX_LEVEL = 50;
 export async function readCollaboratorMarket(account: Address): Promise<CollaboratorMarket> {
   const client = publicClient();
   const c = contracts();
-  const [serviceIds, profile, certificateIds] = await Promise.all([
+  const fromBlock = BigInt(serverConfig().deployments.deployBlock);
+  const [serviceIds, profile, certificateIds, ratedLogs, settledLogs, refundedLogs, disputedLogs] = await Promise.all([
     client.readContract({ ...c.market, functionName: 'servicesOf', args: [account] }),
     client.readContract({ ...c.reputation, functionName: 'profileOf', args: [account] }),
     client.readContract({ ...c.certificates, functionName: 'certificatesOf', args: [account] }),
+    client.getLogs({ address: c.reputation.address, event: rated, args: { seller: account }, fromBlock }),
+    client.getLogs({ address: c.market.address, event: settled, args: { seller: account }, fromBlock }),
+    client.getLogs({ address: c.market.address, event: refunded, args: { seller: account }, fromBlock }),
+    client.getLogs({ address: c.market.address, event: disputed, args: { seller: account }, fromBlock }),
   ]);
   const level = profile.level;
   const [services, certificates, levelXp, nextLevelXp] = await Promise.all([
@@ -65,6 +87,11 @@ export async function readCollaboratorMarket(account: Address): Promise<Collabor
     levelXp,
     nextLevelXp,
     histogram: profile.rating.stars.map(Number),
+    reviews: ratedLogs
+      .slice(-MAX_REVIEWS)
+      .reverse()
+      .map((log) => ({ orderId: log.args.orderId!, buyer: log.args.buyer!, stars: log.args.stars!, reviewURI: log.args.reviewURI ?? '' })),
+    orderCounts: { settled: settledLogs.length, refunded: refundedLogs.length, disputed: disputedLogs.length },
     certificates: certificates.map((cert) => ({
       id: cert.id,
       subject: cert.subject,
