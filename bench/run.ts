@@ -236,7 +236,7 @@ function report(r: Results): string {
     '',
     `## The directory with ${r.directory.collaborators.toLocaleString('en')} collaborators`,
     '',
-    `Seeded in ${r.directory.seedSeconds} s. The data layer (\`lib/registryReader.ts\`) reads pages of 500 records per \`eth_call\`, sent as JSON-RPC batches, and keeps the result until a new block.`,
+    `Seeded in ${r.directory.seedSeconds} s. The data layer (\`lib/registryReader.ts\` + \`lib/reputationIndex.ts\`) reads 500 records and 500 reputation profiles per \`eth_call\` plus certificate events, in JSON-RPC batches of 8 calls, and keeps the result until a new block (then re-reads only what new events name).`,
     '',
     '| read | RPC calls | HTTP requests | time |',
     '|---|---:|---:|---:|',
