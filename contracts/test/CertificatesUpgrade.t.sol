@@ -1,30 +1,40 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
-import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
-import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {Certificates} from "../src/Certificates.sol";
 import {CertificatesTestBase} from "./utils/CertificatesTestBase.sol";
 import {CertificatesV2Mock} from "./mocks/CertificatesV2Mock.sol";
-import {NotUUPSImplementation, WrongUUIDImplementation} from "./mocks/UpgradeTargets.sol";
+import {UUPSUpgradeChecks} from "./utils/UUPSUpgradeChecks.sol";
 
-contract CertificatesUpgradeTest is CertificatesTestBase {
+contract CertificatesUpgradeTest is CertificatesTestBase, UUPSUpgradeChecks {
     CertificatesV2Mock internal v2Implementation;
     bytes32 internal UPGRADER_ROLE;
     bytes32 internal GOVERNOR_ROLE;
+
+    function _newV1Implementation() internal override returns (address) {
+        return address(new Certificates());
+    }
 
     function setUp() public {
         _deployCertificatesDefault();
         v2Implementation = new CertificatesV2Mock();
         UPGRADER_ROLE = certificates.UPGRADER_ROLE();
         GOVERNOR_ROLE = certificates.GOVERNOR_ROLE();
-    }
-
-    function _implementationOf(address proxy) internal view returns (address) {
-        return address(uint160(uint256(vm.load(proxy, ERC1967Utils.IMPLEMENTATION_SLOT))));
+        address[] memory nonUpgraders = new address[](4);
+        nonUpgraders[0] = stranger;
+        nonUpgraders[1] = carol;
+        nonUpgraders[2] = alice;
+        nonUpgraders[3] = address(registry);
+        _useUpgradeChecks(
+            address(certificates),
+            address(certificatesImplementation),
+            address(v2Implementation),
+            admin,
+            bob,
+            nonUpgraders,
+            abi.encodeCall(Certificates.initialize, (stranger, stranger))
+        );
     }
 
     /// Certificates of every kind: valid, revoked, expiring, by both issuers; an extra governor.
@@ -108,109 +118,5 @@ contract CertificatesUpgradeTest is CertificatesTestBase {
         assertFalse(v2.isValid(3));
         _suspend(dave);
         assertFalse(v2.isValid(5));
-    }
-
-    function test_upgrade_withCallRunsReinitializerOnce() public {
-        vm.expectEmit(address(certificates));
-        emit CertificatesV2Mock.UpgradedToV2();
-        vm.prank(admin);
-        certificates.upgradeToAndCall(address(v2Implementation), abi.encodeCall(CertificatesV2Mock.initializeV2, ()));
-
-        CertificatesV2Mock v2 = CertificatesV2Mock(address(certificates));
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initializeV2();
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initialize(stranger, stranger);
-    }
-
-    function test_upgrade_revertsForNonUpgrader() public {
-        address[4] memory callers = [stranger, carol, alice, address(registry)];
-        for (uint256 i; i < callers.length; ++i) {
-            vm.prank(callers[i]);
-            vm.expectRevert(
-                abi.encodeWithSelector(
-                    IAccessControl.AccessControlUnauthorizedAccount.selector, callers[i], UPGRADER_ROLE
-                )
-            );
-            certificates.upgradeToAndCall(address(v2Implementation), "");
-        }
-
-        // A governor is not an upgrader.
-        vm.prank(admin);
-        certificates.grantRole(GOVERNOR_ROLE, bob);
-        vm.prank(bob);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, UPGRADER_ROLE)
-        );
-        certificates.upgradeToAndCall(address(v2Implementation), "");
-
-        assertEq(_implementationOf(address(certificates)), address(certificatesImplementation));
-    }
-
-    function test_upgrade_allowedForGrantedUpgraderAndDeniedAfterRevoke() public {
-        vm.startPrank(admin);
-        certificates.grantRole(UPGRADER_ROLE, carol);
-        certificates.revokeRole(UPGRADER_ROLE, admin);
-        vm.stopPrank();
-
-        vm.prank(admin);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, admin, UPGRADER_ROLE)
-        );
-        certificates.upgradeToAndCall(address(v2Implementation), "");
-
-        vm.prank(carol);
-        certificates.upgradeToAndCall(address(v2Implementation), "");
-        assertEq(CertificatesV2Mock(address(certificates)).version(), "2");
-    }
-
-    function test_upgrade_v2StillGatesFurtherUpgradesAndCanRollBack() public {
-        _upgradeToV2();
-        Certificates v3 = new Certificates();
-        vm.prank(stranger);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE)
-        );
-        certificates.upgradeToAndCall(address(v3), "");
-
-        vm.prank(admin);
-        certificates.upgradeToAndCall(address(v3), "");
-        assertEq(_implementationOf(address(certificates)), address(v3));
-    }
-
-    function test_upgrade_revertsToNonUUPSImplementation() public {
-        NotUUPSImplementation notUups = new NotUUPSImplementation();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ERC1967Utils.ERC1967InvalidImplementation.selector, address(notUups)));
-        certificates.upgradeToAndCall(address(notUups), "");
-        assertEq(_implementationOf(address(certificates)), address(certificatesImplementation));
-    }
-
-    function test_upgrade_revertsToImplementationWithWrongProxiableUUID() public {
-        WrongUUIDImplementation wrong = new WrongUUIDImplementation();
-        bytes32 wrongSlot = wrong.WRONG_SLOT();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnsupportedProxiableUUID.selector, wrongSlot));
-        certificates.upgradeToAndCall(address(wrong), "");
-        assertEq(_implementationOf(address(certificates)), address(certificatesImplementation));
-    }
-
-    function test_upgrade_revertsWhenCalledOnImplementationDirectly() public {
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        certificatesImplementation.upgradeToAndCall(address(v2Implementation), "");
-    }
-
-    function test_proxiableUUID_answeredByImplementationButNotThroughProxy() public {
-        assertEq(certificatesImplementation.proxiableUUID(), ERC1967Utils.IMPLEMENTATION_SLOT);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        certificates.proxiableUUID();
-    }
-
-    function test_v2Implementation_cannotBeInitialized() public {
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initialize(stranger, stranger);
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initializeV2();
     }
 }

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
-import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
-import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {CollaboratorRegistry} from "../src/CollaboratorRegistry.sol";
 import {CollaboratorRegistryTestBase} from "./utils/CollaboratorRegistryTestBase.sol";
 import {CollaboratorRegistryV2Mock} from "./mocks/CollaboratorRegistryV2Mock.sol";
-import {NotUUPSImplementation, WrongUUIDImplementation} from "./mocks/UpgradeTargets.sol";
+import {UUPSUpgradeChecks} from "./utils/UUPSUpgradeChecks.sol";
 
-contract CollaboratorRegistryUpgradeTest is CollaboratorRegistryTestBase {
+contract CollaboratorRegistryUpgradeTest is CollaboratorRegistryTestBase, UUPSUpgradeChecks {
     CollaboratorRegistryV2Mock internal v2Implementation;
     bytes32 internal UPGRADER_ROLE;
     bytes32 internal GOVERNOR_ROLE;
     bytes32 internal SLASHER_ROLE;
+
+    function _newV1Implementation() internal override returns (address) {
+        return address(new CollaboratorRegistry());
+    }
 
     function setUp() public {
         _deployDefault();
@@ -23,10 +23,19 @@ contract CollaboratorRegistryUpgradeTest is CollaboratorRegistryTestBase {
         UPGRADER_ROLE = registry.UPGRADER_ROLE();
         GOVERNOR_ROLE = registry.GOVERNOR_ROLE();
         SLASHER_ROLE = registry.SLASHER_ROLE();
-    }
-
-    function _implementationOf(address proxy) internal view returns (address) {
-        return address(uint160(uint256(vm.load(proxy, ERC1967Utils.IMPLEMENTATION_SLOT))));
+        address[] memory nonUpgraders = new address[](3);
+        nonUpgraders[0] = stranger;
+        nonUpgraders[1] = court;
+        nonUpgraders[2] = alice;
+        _useUpgradeChecks(
+            address(registry),
+            address(implementation),
+            address(v2Implementation),
+            admin,
+            carol,
+            nonUpgraders,
+            abi.encodeCall(CollaboratorRegistry.initialize, (stranger, 0, 0))
+        );
     }
 
     /// A registry with members in every status, credits, changed parameters and extra roles.
@@ -136,113 +145,5 @@ contract CollaboratorRegistryUpgradeTest is CollaboratorRegistryTestBase {
         assertEq(s.active, 4);
         assertEq(s.totalBonded, 0.9 ether + 1 ether + 1 ether + 1 ether);
         assertEq(s.totalUnbonding, 0);
-    }
-
-    function test_upgrade_withCallRunsReinitializerOnce() public {
-        vm.expectEmit(address(registry));
-        emit CollaboratorRegistryV2Mock.UpgradedToV2();
-        vm.prank(admin);
-        registry.upgradeToAndCall(
-            address(v2Implementation), abi.encodeCall(CollaboratorRegistryV2Mock.initializeV2, ())
-        );
-
-        CollaboratorRegistryV2Mock v2 = CollaboratorRegistryV2Mock(address(registry));
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initializeV2();
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initialize(stranger, 0, 0);
-    }
-
-    function test_upgrade_revertsForNonUpgrader() public {
-        vm.prank(stranger);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE)
-        );
-        registry.upgradeToAndCall(address(v2Implementation), "");
-
-        // Holding other roles is not enough.
-        vm.prank(court);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, court, UPGRADER_ROLE)
-        );
-        registry.upgradeToAndCall(address(v2Implementation), "");
-
-        vm.prank(admin);
-        registry.grantRole(GOVERNOR_ROLE, carol);
-        vm.prank(carol);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, carol, UPGRADER_ROLE)
-        );
-        registry.upgradeToAndCall(address(v2Implementation), "");
-
-        assertEq(_implementationOf(address(registry)), address(implementation));
-    }
-
-    function test_upgrade_allowedForGrantedUpgraderAndDeniedAfterRevoke() public {
-        vm.startPrank(admin);
-        registry.grantRole(UPGRADER_ROLE, carol);
-        registry.revokeRole(UPGRADER_ROLE, admin);
-        vm.stopPrank();
-
-        vm.prank(admin);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, admin, UPGRADER_ROLE)
-        );
-        registry.upgradeToAndCall(address(v2Implementation), "");
-
-        vm.prank(carol);
-        registry.upgradeToAndCall(address(v2Implementation), "");
-        assertEq(CollaboratorRegistryV2Mock(address(registry)).version(), "2");
-    }
-
-    function test_upgrade_v2StillGatesFurtherUpgrades() public {
-        _upgradeToV2();
-        CollaboratorRegistry v3 = new CollaboratorRegistry();
-        vm.prank(stranger);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE)
-        );
-        registry.upgradeToAndCall(address(v3), "");
-
-        // and can roll back to a V1 implementation
-        vm.prank(admin);
-        registry.upgradeToAndCall(address(v3), "");
-        assertEq(_implementationOf(address(registry)), address(v3));
-    }
-
-    function test_upgrade_revertsToNonUUPSImplementation() public {
-        NotUUPSImplementation notUups = new NotUUPSImplementation();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ERC1967Utils.ERC1967InvalidImplementation.selector, address(notUups)));
-        registry.upgradeToAndCall(address(notUups), "");
-        assertEq(_implementationOf(address(registry)), address(implementation));
-    }
-
-    function test_upgrade_revertsToImplementationWithWrongProxiableUUID() public {
-        WrongUUIDImplementation wrong = new WrongUUIDImplementation();
-        bytes32 wrongSlot = wrong.WRONG_SLOT();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnsupportedProxiableUUID.selector, wrongSlot));
-        registry.upgradeToAndCall(address(wrong), "");
-        assertEq(_implementationOf(address(registry)), address(implementation));
-    }
-
-    function test_upgrade_revertsWhenCalledOnImplementationDirectly() public {
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        implementation.upgradeToAndCall(address(v2Implementation), "");
-    }
-
-    function test_proxiableUUID_answeredByImplementationButNotThroughProxy() public {
-        assertEq(implementation.proxiableUUID(), ERC1967Utils.IMPLEMENTATION_SLOT);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        registry.proxiableUUID();
-    }
-
-    function test_v2Implementation_cannotBeInitialized() public {
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initialize(stranger, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initializeV2();
     }
 }

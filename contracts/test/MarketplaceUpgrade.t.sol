@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
-import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
-import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IMarketplace} from "../src/interfaces/IMarketplace.sol";
 import {Marketplace} from "../src/Marketplace.sol";
 import {MarketplaceTestBase} from "./utils/MarketplaceTestBase.sol";
 import {MarketplaceV2Mock} from "./mocks/MarketplaceMocks.sol";
-import {NotUUPSImplementation, WrongUUIDImplementation} from "./mocks/UpgradeTargets.sol";
+import {UUPSUpgradeChecks} from "./utils/UUPSUpgradeChecks.sol";
 
-contract MarketplaceUpgradeTest is MarketplaceTestBase {
+contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
     MarketplaceV2Mock internal v2Implementation;
     bytes32 internal UPGRADER_ROLE;
     bytes32 internal GOVERNOR_ROLE;
@@ -24,16 +20,31 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase {
     uint256 internal settled;
     uint256 internal refunded;
 
+    function _newV1Implementation() internal override returns (address) {
+        return address(new Marketplace());
+    }
+
     function setUp() public {
         _deployMarketDefault();
         v2Implementation = new MarketplaceV2Mock();
         UPGRADER_ROLE = market.UPGRADER_ROLE();
         GOVERNOR_ROLE = market.GOVERNOR_ROLE();
         ARBITRATOR_ROLE = market.ARBITRATOR_ROLE();
-    }
-
-    function _implementationOf(address proxy) internal view returns (address) {
-        return address(uint160(uint256(vm.load(proxy, ERC1967Utils.IMPLEMENTATION_SLOT))));
+        address[] memory nonUpgraders = new address[](3);
+        nonUpgraders[0] = stranger;
+        nonUpgraders[1] = court;
+        nonUpgraders[2] = alice;
+        _useUpgradeChecks(
+            address(market),
+            address(marketImplementation),
+            address(v2Implementation),
+            admin,
+            carol,
+            nonUpgraders,
+            abi.encodeCall(
+                Marketplace.initialize, (stranger, address(registry), address(reputation), treasury, 0, 1 days)
+            )
+        );
     }
 
     /// A market with services, orders in every open state, credits, fees and changed parameters.
@@ -141,95 +152,5 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase {
         _withdrawFrom(treasury);
         assertEq(address(market).balance, 1 ether);
         assertEq(v2.totalOwed(), 1 ether);
-    }
-
-    function test_upgrade_withCallRunsReinitializerOnce() public {
-        vm.expectEmit(address(market));
-        emit MarketplaceV2Mock.UpgradedToV2();
-        vm.prank(admin);
-        market.upgradeToAndCall(address(v2Implementation), abi.encodeCall(MarketplaceV2Mock.initializeV2, ()));
-        MarketplaceV2Mock v2 = MarketplaceV2Mock(address(market));
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initializeV2();
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initialize(stranger, address(registry), address(reputation), treasury, 0, 1 days);
-    }
-
-    function test_upgrade_revertsForNonUpgrader() public {
-        vm.startPrank(admin);
-        market.grantRole(GOVERNOR_ROLE, carol);
-        market.grantRole(ARBITRATOR_ROLE, court);
-        vm.stopPrank();
-        address[4] memory who = [stranger, carol, court, alice];
-        for (uint256 i; i < 4; ++i) {
-            vm.prank(who[i]);
-            vm.expectRevert(
-                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, who[i], UPGRADER_ROLE)
-            );
-            market.upgradeToAndCall(address(v2Implementation), "");
-        }
-        assertEq(_implementationOf(address(market)), address(marketImplementation));
-    }
-
-    function test_upgrade_allowedForGrantedUpgraderAndDeniedAfterRevoke() public {
-        vm.startPrank(admin);
-        market.grantRole(UPGRADER_ROLE, carol);
-        market.revokeRole(UPGRADER_ROLE, admin);
-        vm.stopPrank();
-        vm.prank(admin);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, admin, UPGRADER_ROLE)
-        );
-        market.upgradeToAndCall(address(v2Implementation), "");
-        vm.prank(carol);
-        market.upgradeToAndCall(address(v2Implementation), "");
-        assertEq(MarketplaceV2Mock(address(market)).version(), "2");
-    }
-
-    function test_upgrade_v2StillGatesFurtherUpgradesAndCanRollBack() public {
-        _upgradeToV2();
-        Marketplace v3 = new Marketplace();
-        vm.prank(stranger);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE)
-        );
-        market.upgradeToAndCall(address(v3), "");
-        vm.prank(admin);
-        market.upgradeToAndCall(address(v3), "");
-        assertEq(_implementationOf(address(market)), address(v3));
-    }
-
-    function test_upgrade_revertsToNonUUPSImplementation() public {
-        NotUUPSImplementation notUups = new NotUUPSImplementation();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ERC1967Utils.ERC1967InvalidImplementation.selector, address(notUups)));
-        market.upgradeToAndCall(address(notUups), "");
-    }
-
-    function test_upgrade_revertsToImplementationWithWrongProxiableUUID() public {
-        WrongUUIDImplementation wrong = new WrongUUIDImplementation();
-        bytes32 wrongSlot = wrong.WRONG_SLOT();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnsupportedProxiableUUID.selector, wrongSlot));
-        market.upgradeToAndCall(address(wrong), "");
-    }
-
-    function test_upgrade_revertsWhenCalledOnImplementationDirectly() public {
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        marketImplementation.upgradeToAndCall(address(v2Implementation), "");
-    }
-
-    function test_proxiableUUID_answeredByImplementationButNotThroughProxy() public {
-        assertEq(marketImplementation.proxiableUUID(), ERC1967Utils.IMPLEMENTATION_SLOT);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        market.proxiableUUID();
-    }
-
-    function test_v2Implementation_cannotBeInitialized() public {
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initialize(stranger, address(registry), address(reputation), treasury, 0, 1 days);
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initializeV2();
     }
 }

@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
-import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
-import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {Reputation} from "../src/Reputation.sol";
 import {ReputationTestBase} from "./utils/ReputationTestBase.sol";
 import {ReputationV2Mock} from "./mocks/ReputationV2Mock.sol";
-import {NotUUPSImplementation, WrongUUIDImplementation} from "./mocks/UpgradeTargets.sol";
+import {UUPSUpgradeChecks} from "./utils/UUPSUpgradeChecks.sol";
 
-contract ReputationUpgradeTest is ReputationTestBase {
+contract ReputationUpgradeTest is ReputationTestBase, UUPSUpgradeChecks {
     ReputationV2Mock internal v2Implementation;
     bytes32 internal UPGRADER_ROLE;
     bytes32 internal GOVERNOR_ROLE;
@@ -21,6 +17,10 @@ contract ReputationUpgradeTest is ReputationTestBase {
     uint256 internal ratedId;
     uint256 internal unratedId;
 
+    function _newV1Implementation() internal override returns (address) {
+        return address(new Reputation());
+    }
+
     function setUp() public {
         _deployDefault();
         v2Implementation = new ReputationV2Mock();
@@ -28,10 +28,20 @@ contract ReputationUpgradeTest is ReputationTestBase {
         GOVERNOR_ROLE = reputation.GOVERNOR_ROLE();
         MARKET_ROLE = reputation.MARKET_ROLE();
         COURT_ROLE = reputation.COURT_ROLE();
-    }
-
-    function _implementationOf(address proxy) internal view returns (address) {
-        return address(uint160(uint256(vm.load(proxy, ERC1967Utils.IMPLEMENTATION_SLOT))));
+        address[] memory nonUpgraders = new address[](4);
+        nonUpgraders[0] = stranger;
+        nonUpgraders[1] = address(market);
+        nonUpgraders[2] = court;
+        nonUpgraders[3] = alice;
+        _useUpgradeChecks(
+            address(reputation),
+            address(implementation),
+            address(v2Implementation),
+            admin,
+            carol,
+            nonUpgraders,
+            abi.encodeCall(Reputation.initialize, (stranger, stranger))
+        );
     }
 
     /// XP, streaks, ratings, dispute losses and roles.
@@ -114,109 +124,5 @@ contract ReputationUpgradeTest is ReputationTestBase {
         vm.prank(court);
         v2.recordDisputeLoss(unratedId, carol);
         assertEq(v2.xpOf(carol), carolXp);
-    }
-
-    function test_upgrade_withCallRunsReinitializerOnce() public {
-        vm.expectEmit(address(reputation));
-        emit ReputationV2Mock.UpgradedToV2();
-        vm.prank(admin);
-        reputation.upgradeToAndCall(address(v2Implementation), abi.encodeCall(ReputationV2Mock.initializeV2, ()));
-
-        ReputationV2Mock v2 = ReputationV2Mock(address(reputation));
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initializeV2();
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2.initialize(stranger, stranger);
-    }
-
-    function test_upgrade_revertsForNonUpgrader() public {
-        address[4] memory callers = [stranger, address(market), court, alice];
-        for (uint256 i; i < callers.length; ++i) {
-            vm.prank(callers[i]);
-            vm.expectRevert(
-                abi.encodeWithSelector(
-                    IAccessControl.AccessControlUnauthorizedAccount.selector, callers[i], UPGRADER_ROLE
-                )
-            );
-            reputation.upgradeToAndCall(address(v2Implementation), "");
-        }
-
-        // A governor is not an upgrader.
-        vm.prank(admin);
-        reputation.grantRole(GOVERNOR_ROLE, carol);
-        vm.prank(carol);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, carol, UPGRADER_ROLE)
-        );
-        reputation.upgradeToAndCall(address(v2Implementation), "");
-
-        assertEq(_implementationOf(address(reputation)), address(implementation));
-    }
-
-    function test_upgrade_allowedForGrantedUpgraderAndDeniedAfterRevoke() public {
-        vm.startPrank(admin);
-        reputation.grantRole(UPGRADER_ROLE, carol);
-        reputation.revokeRole(UPGRADER_ROLE, admin);
-        vm.stopPrank();
-
-        vm.prank(admin);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, admin, UPGRADER_ROLE)
-        );
-        reputation.upgradeToAndCall(address(v2Implementation), "");
-
-        vm.prank(carol);
-        reputation.upgradeToAndCall(address(v2Implementation), "");
-        assertEq(ReputationV2Mock(address(reputation)).version(), "2");
-    }
-
-    function test_upgrade_v2StillGatesFurtherUpgradesAndCanRollBack() public {
-        _upgradeToV2();
-        Reputation v3 = new Reputation();
-        vm.prank(stranger);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE)
-        );
-        reputation.upgradeToAndCall(address(v3), "");
-
-        vm.prank(admin);
-        reputation.upgradeToAndCall(address(v3), "");
-        assertEq(_implementationOf(address(reputation)), address(v3));
-    }
-
-    function test_upgrade_revertsToNonUUPSImplementation() public {
-        NotUUPSImplementation notUups = new NotUUPSImplementation();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ERC1967Utils.ERC1967InvalidImplementation.selector, address(notUups)));
-        reputation.upgradeToAndCall(address(notUups), "");
-        assertEq(_implementationOf(address(reputation)), address(implementation));
-    }
-
-    function test_upgrade_revertsToImplementationWithWrongProxiableUUID() public {
-        WrongUUIDImplementation wrong = new WrongUUIDImplementation();
-        bytes32 wrongSlot = wrong.WRONG_SLOT();
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnsupportedProxiableUUID.selector, wrongSlot));
-        reputation.upgradeToAndCall(address(wrong), "");
-        assertEq(_implementationOf(address(reputation)), address(implementation));
-    }
-
-    function test_upgrade_revertsWhenCalledOnImplementationDirectly() public {
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        implementation.upgradeToAndCall(address(v2Implementation), "");
-    }
-
-    function test_proxiableUUID_answeredByImplementationButNotThroughProxy() public {
-        assertEq(implementation.proxiableUUID(), ERC1967Utils.IMPLEMENTATION_SLOT);
-        vm.expectRevert(abi.encodeWithSelector(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector));
-        reputation.proxiableUUID();
-    }
-
-    function test_v2Implementation_cannotBeInitialized() public {
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initialize(stranger, stranger);
-        vm.expectRevert(abi.encodeWithSelector(Initializable.InvalidInitialization.selector));
-        v2Implementation.initializeV2();
     }
 }
