@@ -6,7 +6,7 @@ export const LOCAL_CHAIN_ID = 31337;
 export const DEFAULT_RPC_URL = 'http://127.0.0.1:8545';
 
 /** OSO's modules, each deployed as an ERC-1967 proxy; their names are the keys of a deployments file. */
-export const MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates'] as const;
+export const MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt'] as const;
 export type ModuleName = (typeof MODULES)[number];
 
 /** Addresses of the deployed modules on one chain, from deployments/<chainId>.json. */

@@ -1,12 +1,13 @@
 // The generated ABI of each deployed module, by the module's name in the deployments file.
 import type { ModuleName } from './chain';
-import { certificatesAbi, collaboratorRegistryAbi, marketplaceAbi, reputationAbi } from './generated/abis';
+import { certificatesAbi, collaboratorRegistryAbi, disputeCourtAbi, marketplaceAbi, reputationAbi } from './generated/abis';
 
 export const moduleAbis = {
   CollaboratorRegistry: collaboratorRegistryAbi,
   Reputation: reputationAbi,
   Marketplace: marketplaceAbi,
   Certificates: certificatesAbi,
+  DisputeCourt: disputeCourtAbi,
 } as const satisfies Record<ModuleName, readonly unknown[]>;
 
 /** Every custom error name in our contracts' ABIs. */

@@ -19,6 +19,16 @@ Environment read by the script:
   ADMIN              holder of the admin, governor and upgrader roles (default: the deployer)
   MIN_BOND           minimum collaborator bond in wei (default 10000000000000000 = 0.01 ETH)
   UNBONDING_PERIOD   seconds between leave and withdraw (default 604800 = 7 days)
+  TREASURY           receiver of marketplace fees and unearned court fees/penalties (default: ADMIN)
+  FEE_BPS            marketplace fee in basis points (default 250)
+  REVIEW_WINDOW      seconds a buyer has to dispute a delivery (default 259200 = 3 days)
+  MIN_JUROR_STAKE    court minimum juror stake in wei (default 100000000000000000 = 0.1 ETH)
+  FEE_PER_SEAT       court fee per juror seat in wei (default 2000000000000000 = 0.002 ETH; a dispute has 3 seats)
+  LOCK_PER_SEAT      stake locked per drawn seat, lost when incoherent (default MIN_JUROR_STAKE / 5)
+  EVIDENCE_PERIOD, COMMIT_PERIOD, REVEAL_PERIOD, APPEAL_PERIOD
+                     court period durations in seconds (default 86400 = 1 day each)
+  MAX_ROUNDS         court rounds per dispute, first one and appeals (default 3)
+  DISPUTE_SLASH      wei of a losing seller's bond slashed to the buyer (default 0 = disabled)
 
 Anything after -- goes to forge script unchanged (e.g. -- --slow --verify).
 

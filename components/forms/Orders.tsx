@@ -127,6 +127,8 @@ function OrderCard({ order: o, account, now }: { order: OrderRow; account: Addre
 
 function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof allowedActions> }) {
   const { send, busy } = useContractWrite();
+  const { config } = useWalletLoader();
+  const client = usePublicClient({ chainId: config?.chainId });
   const toast = useToast();
   const [text, setText] = useState('');
   const [stars, setStars] = useState(5);
@@ -183,7 +185,11 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
             onClick={async () => {
               if (text.trim() === '') return toast.show({ kind: 'error', title: 'Explain the dispute first' });
               const uri = await publish(text, 'dispute reason');
-              if (uri) await send({ module: 'Marketplace', functionName: 'dispute', args: [id, uri], label: 'Dispute' });
+              if (!uri || !client || !config) return;
+              // The dispute pays the arbitrator's fee (the Marketplace forwards it to its ERC-792 arbitrator).
+              const arbitrator = await client.readContract({ address: config.deployments.Marketplace, abi: moduleAbis.Marketplace, functionName: 'arbitrator' });
+              const value = await client.readContract({ address: arbitrator, abi: moduleAbis.DisputeCourt, functionName: 'arbitrationCost', args: ['0x'] });
+              await send({ module: 'Marketplace', functionName: 'dispute', args: [id, uri], value, label: 'Dispute' });
             }}
           >
             Dispute

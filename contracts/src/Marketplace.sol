@@ -7,6 +7,9 @@ import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/acce
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {CollaboratorRegistry} from "./CollaboratorRegistry.sol";
+import {IArbitrable} from "./interfaces/IArbitrable.sol";
+import {IArbitrator} from "./interfaces/IArbitrator.sol";
+import {IEvidence} from "./interfaces/IEvidence.sol";
 import {IMarketplace} from "./interfaces/IMarketplace.sol";
 import {IReputation} from "./interfaces/IReputation.sol";
 
@@ -17,6 +20,19 @@ import {IReputation} from "./interfaces/IReputation.sol";
 /// An undelivered order is refunded after the deadline; the buyer may dispute a delivery during
 /// the review window and the arbitrator rules. Every payment is a credit drawn with `withdraw`.
 /// @dev UUPS upgradeable, ERC-7201 namespaced storage.
+///
+/// Disputes (ERC-792 / ERC-1497): the Marketplace is the arbitrable of an ERC-792 arbitrator that
+/// governance sets with `setArbitrator` (the OSO DisputeCourt; any ERC-792 arbitrator fits). A new
+/// arbitrator applies to disputes opened from then on: each disputed order remembers its arbitrator
+/// and dispute id. `dispute` pays the arbitration cost (sent by the buyer) and opens a 2-choice
+/// dispute; its meta-evidence (id 0, emitted when an arbitrator is first set) names the choices:
+/// 1 = refund the buyer, 2 = pay the seller, 0 = refused (split 50/50). The buyer's reason is the
+/// dispute's first evidence. The losing party may `appeal` (either party after a refusal), paying
+/// the arbitrator's appeal cost. The arbitrator's final ruling arrives once through `rule`.
+/// Slashing: when governance set `disputeSlash` > 0, a seller who loses a dispute also loses
+/// min(disputeSlash, bond) of its registry bond to the buyer (credited in the registry); the
+/// registry must grant this contract SLASHER_ROLE. A slash that fails (role revoked, no bond left,
+/// collaborator exited) is skipped so it never blocks a ruling.
 ///
 /// Time convention — every deadline second belongs to exactly one side:
 /// - delivery: `deliver` is allowed while `block.timestamp <= deliverBy` (the deadline second is
@@ -44,6 +60,7 @@ import {IReputation} from "./interfaces/IReputation.sol";
 /// from its first listing on, so crediting it at settlement never pays for a fresh slot.
 contract Marketplace is
     IMarketplace,
+    IEvidence,
     Initializable,
     AccessControlUpgradeable,
     UUPSUpgradeable,
@@ -60,6 +77,12 @@ contract Marketplace is
         bool active;
         string title;
         string metadataURI;
+    }
+
+    /// @notice The arbitrator and its dispute id for a disputed order, one slot.
+    struct DisputeRef {
+        address arbitrator;
+        uint96 disputeId;
     }
 
     /// @notice Per-account bookkeeping, one slot.
@@ -92,6 +115,14 @@ contract Marketplace is
         mapping(uint256 orderId => Order) orders;
         mapping(address account => Account) accounts;
         mapping(address seller => mapping(uint256 index => uint64 serviceId)) sellerServices;
+        // ── appended for the court (issue 4) ──
+        // the ERC-792 arbitrator of new disputes, and whether meta-evidence 0 was emitted
+        address arbitrator;
+        bool metaEvidenceEmitted;
+        // bond slashed from a seller who loses a dispute (0 = disabled)
+        uint256 disputeSlash;
+        mapping(uint256 orderId => DisputeRef) disputes;
+        mapping(address arbitrator => mapping(uint256 disputeId => uint256 orderId)) orderOfDispute;
     }
 
     // ────────────────────────────── Constants ─────────────────────────────
@@ -116,11 +147,14 @@ contract Marketplace is
     uint256 public constant BPS = 10_000;
     /// @notice Largest page `servicePage` returns and most ids `getOrders` reads.
     uint256 public constant MAX_PAGE_SIZE = 500;
+    /// @notice Ruling options of a marketplace dispute (1 buyer, 2 seller; 0 refused on top).
+    uint256 public constant DISPUTE_CHOICES = 2;
+    /// @notice ERC-1497 meta-evidence 0, used by every marketplace dispute: what the choices mean.
+    string public constant META_EVIDENCE_URI =
+        'data:application/json,{"title":"OSO marketplace order dispute","description":"The buyer disputes the delivery of an order; its escrow waits for the ruling.","question":"Does the delivery meet the order?","rulingOptions":{"type":"single-select","titles":["Refund the buyer","Pay the seller"],"descriptions":["The delivery does not meet the order: the buyer gets the full price back and the seller loses the dispute.","The delivery meets the order: the seller is paid (less the protocol fee) and the buyer loses the dispute."]},"refusal":"Refused: the price is split 50/50 and nobody loses."}';
 
     /// @notice May set the fee, review window, treasury and reputation.
     bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
-    /// @notice May rule on disputes (the court, in time).
-    bytes32 public constant ARBITRATOR_ROLE = keccak256("ARBITRATOR_ROLE");
     /// @notice May upgrade the implementation.
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
 
@@ -178,8 +212,15 @@ contract Marketplace is
     event OrderRefunded(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 amount);
     /// @notice The seller cancelled order `orderId` before delivering: `amount` credited to the buyer.
     event OrderCancelled(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 amount);
-    /// @notice The buyer disputed the delivery of order `orderId`. `reasonURI` is not stored.
-    event OrderDisputed(uint256 indexed orderId, address indexed buyer, address indexed seller, string reasonURI);
+    /// @notice The buyer disputed the delivery of order `orderId`: dispute `disputeId` of the order's
+    /// arbitrator. `reasonURI` is not stored (it is also the dispute's first ERC-1497 evidence).
+    event OrderDisputed(
+        uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 disputeId, string reasonURI
+    );
+    /// @notice `appellant` appealed the ruling on order `orderId` (dispute `disputeId`), paying `cost`.
+    event OrderAppealed(uint256 indexed orderId, address indexed appellant, uint256 disputeId, uint256 cost);
+    /// @notice `amount` of `seller`'s registry bond was slashed to `buyer` after losing the dispute on `orderId`.
+    event SellerSlashed(uint256 indexed orderId, address indexed seller, address indexed buyer, uint256 amount);
     /// @notice The arbitrator ruled on order `orderId`: credits to buyer and seller, fee to the treasury.
     event DisputeResolved(
         uint256 indexed orderId,
@@ -200,6 +241,10 @@ contract Marketplace is
     event TreasurySet(address indexed treasury, address indexed previous, uint256 movedFees);
     /// @notice The reputation module changed.
     event ReputationSet(address indexed reputation);
+    /// @notice Disputes opened from now on go to `arbitrator`.
+    event ArbitratorSet(address indexed arbitrator);
+    /// @notice The bond slashed from a seller who loses a dispute changed (0 = disabled).
+    event DisputeSlashSet(uint256 amount);
 
     // ─────────────────────────────── Errors ───────────────────────────────
 
@@ -251,6 +296,16 @@ contract Marketplace is
     error TransferFailed();
     /// @notice A page size of zero or above the maximum.
     error InvalidPageSize(uint256 limit);
+    /// @notice No arbitrator is set: disputes cannot be opened yet.
+    error ArbitratorNotSet();
+    /// @notice The ETH sent is not exactly the arbitration cost.
+    error WrongArbitrationFee(uint256 sent, uint256 cost);
+    /// @notice The caller is not an arbitrator with this dispute open on an order.
+    error UnknownDispute(address arbitrator, uint256 disputeId);
+    /// @notice A ruling above DISPUTE_CHOICES.
+    error InvalidRuling(uint256 ruling);
+    /// @notice Only the party the current ruling goes against may appeal (either one after a refusal).
+    error NotLosingParty(uint256 orderId, address caller);
 
     // ──────────────────────────── Construction ────────────────────────────
 
@@ -260,7 +315,7 @@ contract Marketplace is
     }
 
     /// @notice Sets up the proxy: `admin` receives every role; wiring and economic parameters.
-    /// @param admin Holder of the admin, governor, arbitrator and upgrader roles.
+    /// @param admin Holder of the admin, governor and upgrader roles.
     /// @param registry_ The CollaboratorRegistry that says who may sell.
     /// @param reputation_ The Reputation module told about settlements and lost disputes.
     /// @param treasury_ Receiver of the protocol fee.
@@ -282,7 +337,6 @@ contract Marketplace is
         __AccessControl_init();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
-        _grantRole(ARBITRATOR_ROLE, admin);
         _grantRole(UPGRADER_ROLE, admin);
         MarketStorage storage $ = _storage();
         $.registry = registry_;
@@ -440,10 +494,19 @@ contract Marketplace is
     }
 
     /// @notice Dispute a delivery. Only the buyer, while Delivered and
-    /// `block.timestamp < deliveredAt + reviewWindow`. The escrow waits for the arbitrator.
+    /// `block.timestamp < deliveredAt + reviewWindow`, sending exactly the arbitrator's
+    /// `arbitrationCost("")`. Opens a 2-choice dispute with the current arbitrator (ERC-1497 `Dispute`
+    /// with meta-evidence 0 and evidence group = dispute id; the reason is the buyer's first `Evidence`).
+    /// The escrow waits for the ruling.
     /// @param orderId The order.
     /// @param reasonURI Why (≤ 256 bytes); emitted, not stored.
-    function dispute(uint256 orderId, string calldata reasonURI) external {
+    /// @return disputeId The arbitrator's dispute id.
+    function dispute(uint256 orderId, string calldata reasonURI)
+        external
+        payable
+        nonReentrant
+        returns (uint256 disputeId)
+    {
         Order storage o = _order(orderId);
         address buyer = o.buyer;
         if (msg.sender != buyer) revert NotBuyer(orderId, msg.sender);
@@ -451,34 +514,71 @@ contract Marketplace is
         uint256 reviewEnd = uint256(o.deliveredAt) + o.reviewWindow;
         if (block.timestamp >= reviewEnd) revert ReviewWindowClosed(orderId, reviewEnd);
         if (bytes(reasonURI).length > MAX_URI_LENGTH) revert URITooLong();
+        MarketStorage storage $ = _storage();
+        address arb = $.arbitrator;
+        if (arb == address(0)) revert ArbitratorNotSet();
+        uint256 cost = IArbitrator(arb).arbitrationCost("");
+        if (msg.value != cost) revert WrongArbitrationFee(msg.value, cost);
         o.state = OrderState.Disputed;
-        emit OrderDisputed(orderId, buyer, o.seller, reasonURI);
+        disputeId = IArbitrator(arb).createDispute{value: cost}(DISPUTE_CHOICES, "");
+        $.disputes[orderId] = DisputeRef(arb, SafeCast.toUint96(disputeId));
+        $.orderOfDispute[arb][disputeId] = orderId;
+        emit Dispute(IArbitrator(arb), disputeId, 0, disputeId);
+        emit Evidence(IArbitrator(arb), disputeId, buyer, reasonURI);
+        emit OrderDisputed(orderId, buyer, o.seller, disputeId, reasonURI);
     }
 
-    /// @notice Rule on a disputed order and settle its escrow, once. Only ARBITRATOR_ROLE.
-    /// Buyer: full refund, the seller loses the dispute. Seller: settled as if accepted (fee and
-    /// payout), the buyer loses the dispute. Refused: the price split 50/50, the odd wei to the
-    /// buyer, no fee, nobody loses.
+    /// @notice Appeal the current ruling on a disputed order, paying exactly the arbitrator's
+    /// `appealCost` (forwarded to it). Only the party the current ruling goes against: the seller
+    /// after a ruling for the buyer (1), the buyer after a ruling for the seller (2), either after a
+    /// refusal (0). The arbitrator enforces its appeal window and number of rounds.
     /// @param orderId The disputed order.
-    /// @param ruling The outcome.
-    function resolveDispute(uint256 orderId, Ruling ruling) external onlyRole(ARBITRATOR_ROLE) nonReentrant {
+    function appeal(uint256 orderId) external payable nonReentrant {
         Order storage o = _order(orderId);
         _checkState(orderId, o.state, OrderState.Disputed);
+        DisputeRef memory ref = _storage().disputes[orderId];
+        IArbitrator arb = IArbitrator(ref.arbitrator);
+        uint256 ruling = arb.currentRuling(ref.disputeId);
+        address buyer = o.buyer;
+        address seller = o.seller;
+        bool losing = ruling == uint256(Ruling.Buyer)
+            ? msg.sender == seller
+            : ruling == uint256(Ruling.Seller) ? msg.sender == buyer : msg.sender == buyer || msg.sender == seller;
+        if (!losing) revert NotLosingParty(orderId, msg.sender);
+        arb.appeal{value: msg.value}(ref.disputeId, "");
+        emit OrderAppealed(orderId, msg.sender, ref.disputeId, msg.value);
+    }
+
+    /// @notice ERC-792 `IArbitrable.rule`: the final ruling on a dispute, applied to its order's escrow
+    /// once. Only the arbitrator the order was disputed with. 1 (buyer): full refund, the seller
+    /// loses the dispute (and, when enabled, part of its bond). 2 (seller): settled as if accepted
+    /// (fee and payout), the buyer loses the dispute. 0 (refused): the price split 50/50, the odd wei
+    /// to the buyer, no fee, nobody loses.
+    /// @param disputeId The arbitrator's dispute id.
+    /// @param ruling 0, 1 or 2.
+    function rule(uint256 disputeId, uint256 ruling) external nonReentrant {
+        MarketStorage storage $ = _storage();
+        uint256 orderId = $.orderOfDispute[msg.sender][disputeId];
+        if (orderId == 0) revert UnknownDispute(msg.sender, disputeId);
+        if (ruling > DISPUTE_CHOICES) revert InvalidRuling(ruling);
+        Order storage o = $.orders[orderId];
+        _checkState(orderId, o.state, OrderState.Disputed);
+        Ruling outcome = Ruling(ruling);
         o.state = OrderState.Ruled;
-        o.ruling = ruling;
+        o.ruling = outcome;
         address buyer = o.buyer;
         address seller = o.seller;
         uint256 refund_;
         uint256 payout;
         uint256 fee;
-        if (ruling == Ruling.Buyer) {
+        if (outcome == Ruling.Buyer) {
             refund_ = _refundBuyer(o, buyer);
-            IReputation(_storage().reputation).recordDisputeLoss(orderId, seller);
-        } else if (ruling == Ruling.Seller) {
+            IReputation($.reputation).recordDisputeLoss(orderId, seller);
+            _slashSeller($, orderId, seller, buyer);
+        } else if (outcome == Ruling.Seller) {
             (payout, fee) = _settle(o, orderId, buyer);
-            IReputation(_storage().reputation).recordDisputeLoss(orderId, buyer);
+            IReputation($.reputation).recordDisputeLoss(orderId, buyer);
         } else {
-            MarketStorage storage $ = _storage();
             uint128 price = o.price;
             uint128 half = price / 2;
             refund_ = price - half;
@@ -486,7 +586,8 @@ contract Marketplace is
             $.accounts[buyer].credit += uint128(refund_);
             $.accounts[seller].credit += half;
         }
-        emit DisputeResolved(orderId, buyer, seller, ruling, refund_, payout, fee);
+        emit IArbitrable.Ruling(IArbitrator(msg.sender), disputeId, ruling);
+        emit DisputeResolved(orderId, buyer, seller, outcome, refund_, payout, fee);
     }
 
     // ─────────────────────────────── Payments ───────────────────────────────
@@ -548,6 +649,28 @@ contract Marketplace is
         if (reputation_ == address(0)) revert ZeroAddress();
         _storage().reputation = reputation_;
         emit ReputationSet(reputation_);
+    }
+
+    /// @notice Set the ERC-792 arbitrator of disputes opened from now on (open disputes keep
+    /// theirs). The first time, emits ERC-1497 meta-evidence 0 (META_EVIDENCE_URI).
+    /// @param arbitrator_ The arbitrator (the OSO DisputeCourt, or any ERC-792 arbitrator).
+    function setArbitrator(IArbitrator arbitrator_) external onlyRole(GOVERNOR_ROLE) {
+        if (address(arbitrator_) == address(0)) revert ZeroAddress();
+        MarketStorage storage $ = _storage();
+        $.arbitrator = address(arbitrator_);
+        emit ArbitratorSet(address(arbitrator_));
+        if (!$.metaEvidenceEmitted) {
+            $.metaEvidenceEmitted = true;
+            emit MetaEvidence(0, META_EVIDENCE_URI);
+        }
+    }
+
+    /// @notice Set how much of a losing seller's registry bond is slashed to the buyer (0 disables).
+    /// The registry must grant this contract SLASHER_ROLE for it to take effect.
+    /// @param amount Wei (at most the bond is taken).
+    function setDisputeSlash(uint256 amount) external onlyRole(GOVERNOR_ROLE) {
+        _storage().disputeSlash = amount;
+        emit DisputeSlashSet(amount);
     }
 
     // ──────────────────────────────── Reads ────────────────────────────────
@@ -662,6 +785,29 @@ contract Marketplace is
         return _storage().reputation;
     }
 
+    /// @notice The ERC-792 arbitrator of new disputes (zero until governance sets one).
+    function arbitrator() external view returns (address) {
+        return _storage().arbitrator;
+    }
+
+    /// @notice Bond slashed from a seller who loses a dispute (0 = disabled).
+    function disputeSlash() external view returns (uint256) {
+        return _storage().disputeSlash;
+    }
+
+    /// @notice The arbitrator and dispute id of a disputed order (zeros if it was never disputed).
+    /// @param orderId The order.
+    function disputeOf(uint256 orderId) external view returns (DisputeRef memory) {
+        return _storage().disputes[orderId];
+    }
+
+    /// @notice The order of `arbitrator`'s dispute `disputeId` (0 if none).
+    /// @param arbitrator_ The arbitrator.
+    /// @param disputeId Its dispute id.
+    function orderOfDispute(address arbitrator_, uint256 disputeId) external view returns (uint256) {
+        return _storage().orderOfDispute[arbitrator_][disputeId];
+    }
+
     /// @notice ERC-165: AccessControl's interfaces and IMarketplace.
     /// @param interfaceId The interface.
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
@@ -683,6 +829,20 @@ contract Marketplace is
         a.sales += 1;
         if (fee != 0) $.accruedFees = SafeCast.toUint96($.accruedFees + fee);
         IReputation($.reputation).recordSettlement(orderId, seller, buyer, price);
+    }
+
+    /// Slashes a losing seller's registry bond to the buyer when enabled; never reverts.
+    function _slashSeller(MarketStorage storage $, uint256 orderId, address seller, address buyer) private {
+        uint256 amount = $.disputeSlash;
+        if (amount == 0) return;
+        CollaboratorRegistry registry_ = CollaboratorRegistry($.registry);
+        try registry_.get(seller) returns (CollaboratorRegistry.Collaborator memory c) {
+            if (c.bond < amount) amount = c.bond;
+            if (amount == 0) return;
+            try registry_.slash(seller, amount, buyer) {
+                emit SellerSlashed(orderId, seller, buyer, amount);
+            } catch {}
+        } catch {}
     }
 
     /// Moves an order's full escrow to the buyer's credit.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {ArbitratorMock} from "./mocks/ArbitratorMock.sol";
 import {Test} from "forge-std/Test.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
@@ -267,11 +268,11 @@ contract MarketplaceHandler is Test {
         }
     }
 
-    function resolveDispute(uint256 orderSeed, uint8 rulingSeed) external useTime {
+    function giveRuling(uint256 orderSeed, uint8 rulingSeed) external useTime {
         (uint256 id, IMarketplace.Order memory o) = _find(orderSeed, DISPUTED);
         if (id == 0) return;
         _resolve(id, o, IMarketplace.Ruling(rulingSeed % 3));
-        calls["resolveDispute"]++;
+        calls["giveRuling"]++;
     }
 
     /// Any action on a terminal order must fail and change nothing.
@@ -295,7 +296,9 @@ contract MarketplaceHandler is Test {
         } else if (action == 5) {
             (ok,) = _call(o.buyer, 0, abi.encodeCall(Marketplace.dispute, (id, "")));
         } else {
-            (ok,) = address(market).call(abi.encodeCall(Marketplace.resolveDispute, (id, IMarketplace.Ruling.Buyer)));
+            (ok,) = market.arbitrator().call(
+                abi.encodeCall(ArbitratorMock.giveRuling, (market.disputeOf(id).disputeId, uint256(1)))
+            );
         }
         if (ok) ghost_violations++;
         calls["pokeTerminal"]++;
@@ -394,7 +397,7 @@ contract MarketplaceHandler is Test {
 
     function _resolve(uint256 id, IMarketplace.Order memory o, IMarketplace.Ruling ruling) internal {
         uint256[3] memory before = _snap(o);
-        market.resolveDispute(id, ruling);
+        ArbitratorMock(market.arbitrator()).giveRuling(market.disputeOf(id).disputeId, uint256(ruling));
         if (ruling == IMarketplace.Ruling.Buyer) {
             _recordMove(id, o, before, o.price, 0, 0);
         } else if (ruling == IMarketplace.Ruling.Seller) {
@@ -548,7 +551,7 @@ contract MarketplaceInvariantTest is StdInvariant, Test {
         handler = new MarketplaceHandler(market, registry, treasury0, treasury1);
         vm.startPrank(admin);
         market.grantRole(market.GOVERNOR_ROLE(), address(handler));
-        market.grantRole(market.ARBITRATOR_ROLE(), address(handler));
+        market.setArbitrator(new ArbitratorMock());
         registry.grantRole(registry.GOVERNOR_ROLE(), address(handler));
         vm.stopPrank();
 
@@ -569,7 +572,7 @@ contract MarketplaceInvariantTest is StdInvariant, Test {
         selectors[12] = MarketplaceHandler.cancel.selector;
         selectors[13] = MarketplaceHandler.dispute.selector;
         selectors[14] = MarketplaceHandler.dispute.selector;
-        selectors[15] = MarketplaceHandler.resolveDispute.selector;
+        selectors[15] = MarketplaceHandler.giveRuling.selector;
         selectors[16] = MarketplaceHandler.pokeTerminal.selector;
         selectors[17] = MarketplaceHandler.withdraw.selector;
         selectors[18] = MarketplaceHandler.withdraw.selector;

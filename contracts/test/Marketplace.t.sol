@@ -12,13 +12,15 @@ import {IReputation} from "../src/interfaces/IReputation.sol";
 import {Marketplace} from "../src/Marketplace.sol";
 import {MarketplaceTestBase} from "./utils/MarketplaceTestBase.sol";
 import {MarketplaceActor, MarketplaceReputationMock} from "./mocks/MarketplaceMocks.sol";
+import {ArbitratorMock} from "./mocks/ArbitratorMock.sol";
+import {IArbitrable} from "../src/interfaces/IArbitrable.sol";
+import {IEvidence} from "../src/interfaces/IEvidence.sol";
 
 contract MarketplaceTest is MarketplaceTestBase {
     bytes32 internal constant STORAGE_LOCATION = 0xf3e467af75a61393ae33157717933ef59375af2a1f816ba8f0a144490166ea00;
     bytes32 internal constant DEFAULT_ADMIN_ROLE = 0x00;
 
     bytes32 internal GOVERNOR_ROLE;
-    bytes32 internal ARBITRATOR_ROLE;
     bytes32 internal UPGRADER_ROLE;
 
     IMarketplace.OrderState internal constant NONE = IMarketplace.OrderState.None;
@@ -32,7 +34,6 @@ contract MarketplaceTest is MarketplaceTestBase {
     function setUp() public {
         _deployMarketDefault();
         GOVERNOR_ROLE = market.GOVERNOR_ROLE();
-        ARBITRATOR_ROLE = market.ARBITRATOR_ROLE();
         UPGRADER_ROLE = market.UPGRADER_ROLE();
     }
 
@@ -83,7 +84,7 @@ contract MarketplaceTest is MarketplaceTestBase {
         assertEq(market.BPS(), 10_000);
         assertEq(market.MAX_PAGE_SIZE(), 500);
         assertEq(GOVERNOR_ROLE, keccak256("GOVERNOR_ROLE"));
-        assertEq(ARBITRATOR_ROLE, keccak256("ARBITRATOR_ROLE"));
+        assertEq(market.DISPUTE_CHOICES(), 2);
         assertEq(UPGRADER_ROLE, keccak256("UPGRADER_ROLE"));
     }
 
@@ -105,12 +106,10 @@ contract MarketplaceTest is MarketplaceTestBase {
     function test_initialize_grantsEveryRoleToAdmin() public view {
         assertTrue(market.hasRole(DEFAULT_ADMIN_ROLE, admin));
         assertTrue(market.hasRole(GOVERNOR_ROLE, admin));
-        assertTrue(market.hasRole(ARBITRATOR_ROLE, admin));
         assertTrue(market.hasRole(UPGRADER_ROLE, admin));
         assertFalse(market.hasRole(DEFAULT_ADMIN_ROLE, address(this)));
-        assertFalse(market.hasRole(ARBITRATOR_ROLE, address(this)));
+        assertFalse(market.hasRole(keccak256("ARBITRATOR_ROLE"), admin), "no arbitrator role any more");
         assertEq(market.getRoleAdmin(GOVERNOR_ROLE), DEFAULT_ADMIN_ROLE);
-        assertEq(market.getRoleAdmin(ARBITRATOR_ROLE), DEFAULT_ADMIN_ROLE);
         assertEq(market.getRoleAdmin(UPGRADER_ROLE), DEFAULT_ADMIN_ROLE);
     }
 
@@ -1078,8 +1077,17 @@ contract MarketplaceTest is MarketplaceTestBase {
     function test_dispute_byBuyerInsideWindowEmits() public {
         uint256 orderId = _delivered();
         vm.expectEmit(address(market));
-        emit Marketplace.OrderDisputed(orderId, buyer, seller, "ipfs://reason");
+        emit IEvidence.Dispute(arbitrator, 1, 0, 1);
+        vm.expectEmit(address(market));
+        emit IEvidence.Evidence(arbitrator, 1, buyer, "ipfs://reason");
+        vm.expectEmit(address(market));
+        emit Marketplace.OrderDisputed(orderId, buyer, seller, 1, "ipfs://reason");
         _dispute(orderId);
+        assertEq(market.disputeOf(orderId).arbitrator, address(arbitrator));
+        assertEq(market.disputeOf(orderId).disputeId, 1);
+        assertEq(market.orderOfDispute(address(arbitrator), 1), orderId);
+        assertEq(arbitrator.arbitrableOf(1), address(market));
+        assertEq(arbitrator.choicesOf(1), 2);
         _assertState(orderId, DISPUTED);
         assertEq(market.totalOwed(), PRICE, "still escrowed");
         assertEq(market.creditOf(buyer) + market.creditOf(seller), 0);
@@ -1152,14 +1160,14 @@ contract MarketplaceTest is MarketplaceTestBase {
         market.deliver(orderId, "", bytes32(0));
     }
 
-    // ───────────────────────────── resolveDispute ─────────────────────────────
+    // ───────────────────────────── rule (ERC-792) ─────────────────────────────
 
     function _disputed() internal returns (uint256 orderId) {
         orderId = _delivered();
         _dispute(orderId);
     }
 
-    function test_resolveDispute_forBuyerRefundsAndSellerLoses() public {
+    function test_rule_forBuyerRefundsAndSellerLoses() public {
         uint256 orderId = _disputed();
         vm.expectCall(address(reputation), abi.encodeCall(IReputation.recordDisputeLoss, (orderId, seller)), 1);
         vm.expectCall(address(reputation), abi.encodeWithSelector(IReputation.recordSettlement.selector), 0);
@@ -1176,7 +1184,7 @@ contract MarketplaceTest is MarketplaceTestBase {
         assertEq(market.accountOf(seller).sales, 0);
     }
 
-    function test_resolveDispute_forSellerSettlesAndBuyerLoses() public {
+    function test_rule_forSellerSettlesAndBuyerLoses() public {
         uint256 orderId = _disputed();
         uint256 fee = _fee(PRICE, FEE_BPS);
         vm.expectCall(
@@ -1196,7 +1204,7 @@ contract MarketplaceTest is MarketplaceTestBase {
         assertEq(reputation.loserOf(orderId), buyer);
     }
 
-    function test_resolveDispute_refusedSplitsWithoutFeeOrReputation() public {
+    function test_rule_refusedSplitsWithoutFeeOrReputation() public {
         uint256 orderId = _order(buyer, _list(seller, 1 ether + 1, DELIVERY_WINDOW));
         _deliver(orderId);
         _dispute(orderId);
@@ -1215,7 +1223,7 @@ contract MarketplaceTest is MarketplaceTestBase {
         assertEq(market.accountOf(seller).sales, 0);
     }
 
-    function testFuzz_resolveDispute_conservesThePrice(uint128 price, uint8 rulingSeed, uint16 bps) public {
+    function testFuzz_rule_conservesThePrice(uint128 price, uint8 rulingSeed, uint16 bps) public {
         price = uint128(bound(price, 1, type(uint96).max));
         bps = uint16(bound(bps, 0, 1000));
         IMarketplace.Ruling ruling = IMarketplace.Ruling(rulingSeed % 3);
@@ -1241,49 +1249,61 @@ contract MarketplaceTest is MarketplaceTestBase {
         assertEq(market.totalOwed(), price);
     }
 
-    function test_resolveDispute_onlyArbitrator() public {
+    function test_rule_onlyTheOrdersArbitrator() public {
         uint256 orderId = _disputed();
-        address[3] memory others = [buyer, seller, stranger];
-        for (uint256 i; i < 3; ++i) {
+        uint256 disputeId = market.disputeOf(orderId).disputeId;
+        address[4] memory others = [buyer, seller, stranger, admin];
+        for (uint256 i; i < 4; ++i) {
             vm.prank(others[i]);
-            _expectUnauthorized(others[i], ARBITRATOR_ROLE);
-            market.resolveDispute(orderId, IMarketplace.Ruling.Buyer);
+            vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownDispute.selector, others[i], disputeId));
+            market.rule(disputeId, 1);
         }
+        // A new arbitrator does not take over disputes already open.
+        ArbitratorMock next = new ArbitratorMock();
         vm.prank(admin);
-        market.grantRole(ARBITRATOR_ROLE, court);
-        vm.prank(court);
-        market.resolveDispute(orderId, IMarketplace.Ruling.Buyer);
+        market.setArbitrator(next);
+        vm.prank(address(next));
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownDispute.selector, address(next), disputeId));
+        market.rule(disputeId, 1);
+        _ruleAs(address(arbitrator), disputeId, 1);
         _assertState(orderId, RULED);
     }
 
-    function test_resolveDispute_settlesOnlyOnce() public {
+    function test_rule_emitsERC792Ruling() public {
+        uint256 orderId = _disputed();
+        uint256 disputeId = market.disputeOf(orderId).disputeId;
+        vm.expectEmit(address(market));
+        emit IArbitrable.Ruling(arbitrator, disputeId, 2);
+        _rule(orderId, IMarketplace.Ruling.Seller);
+    }
+
+    function test_rule_settlesOnlyOnce() public {
         uint256 orderId = _disputed();
         _rule(orderId, IMarketplace.Ruling.Seller);
-        vm.prank(admin);
+        uint256 disputeId = market.disputeOf(orderId).disputeId;
+        vm.prank(address(arbitrator));
         _expectWrongState(orderId, RULED);
-        market.resolveDispute(orderId, IMarketplace.Ruling.Buyer);
+        market.rule(disputeId, 1);
         assertEq(market.creditOf(buyer), 0);
     }
 
-    function test_resolveDispute_revertsWhenNotDisputed() public {
+    function test_rule_revertsForUnknownDispute() public {
         (, uint256 orderId) = _listAndOrder();
-        vm.prank(admin);
-        _expectWrongState(orderId, ORDERED);
-        market.resolveDispute(orderId, IMarketplace.Ruling.Seller);
+        vm.prank(address(arbitrator));
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownDispute.selector, address(arbitrator), 1));
+        market.rule(1, 2);
         _deliver(orderId);
-        vm.prank(admin);
-        _expectWrongState(orderId, DELIVERED);
-        market.resolveDispute(orderId, IMarketplace.Ruling.Seller);
-        vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownOrder.selector, 5));
-        market.resolveDispute(5, IMarketplace.Ruling.Seller);
+        vm.prank(address(arbitrator));
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownDispute.selector, address(arbitrator), 0));
+        market.rule(0, 2);
     }
 
-    function test_resolveDispute_rejectsOutOfRangeRuling() public {
+    function test_rule_rejectsOutOfRangeRuling() public {
         uint256 orderId = _disputed();
-        vm.prank(admin);
-        (bool ok,) = address(market).call(abi.encodeWithSelector(Marketplace.resolveDispute.selector, orderId, 3));
-        assertFalse(ok);
+        uint256 disputeId = market.disputeOf(orderId).disputeId;
+        vm.prank(address(arbitrator));
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidRuling.selector, 3));
+        market.rule(disputeId, 3);
         _assertState(orderId, DISPUTED);
     }
 
@@ -1314,9 +1334,9 @@ contract MarketplaceTest is MarketplaceTestBase {
             vm.prank(buyer);
             _expectWrongState(id, st);
             market.dispute(id, "");
-            vm.prank(admin);
+            vm.prank(buyer);
             _expectWrongState(id, st);
-            market.resolveDispute(id, IMarketplace.Ruling.Buyer);
+            market.appeal(id);
 
             assertEq(keccak256(abi.encode(market.getOrder(id))), keccak256(before), "terminal record unchanged");
         }
@@ -1571,17 +1591,16 @@ contract MarketplaceTest is MarketplaceTestBase {
     }
 
     function test_governance_rolesAreSeparate() public {
-        vm.startPrank(admin);
-        market.grantRole(ARBITRATOR_ROLE, court);
+        vm.prank(admin);
         market.grantRole(GOVERNOR_ROLE, bob);
-        vm.stopPrank();
-        vm.prank(court);
-        _expectUnauthorized(court, GOVERNOR_ROLE);
+        vm.prank(address(arbitrator));
+        _expectUnauthorized(address(arbitrator), GOVERNOR_ROLE);
         market.setFee(1);
         uint256 orderId = _disputed();
+        uint256 disputeId = market.disputeOf(orderId).disputeId;
         vm.prank(bob);
-        _expectUnauthorized(bob, ARBITRATOR_ROLE);
-        market.resolveDispute(orderId, IMarketplace.Ruling.Buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownDispute.selector, bob, disputeId));
+        market.rule(disputeId, 1);
         vm.prank(bob);
         market.setFee(1);
     }

@@ -12,7 +12,6 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
     MarketplaceV2Mock internal v2Implementation;
     bytes32 internal UPGRADER_ROLE;
     bytes32 internal GOVERNOR_ROLE;
-    bytes32 internal ARBITRATOR_ROLE;
 
     uint256 internal ordered;
     uint256 internal delivered;
@@ -29,7 +28,6 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
         v2Implementation = new MarketplaceV2Mock();
         UPGRADER_ROLE = market.UPGRADER_ROLE();
         GOVERNOR_ROLE = market.GOVERNOR_ROLE();
-        ARBITRATOR_ROLE = market.ARBITRATOR_ROLE();
         address[] memory nonUpgraders = new address[](3);
         nonUpgraders[0] = stranger;
         nonUpgraders[1] = court;
@@ -70,8 +68,19 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
         vm.startPrank(admin);
         market.setFee(500);
         market.setReviewWindow(1 days);
-        market.grantRole(ARBITRATOR_ROLE, court);
+        market.grantRole(GOVERNOR_ROLE, court);
+        market.setDisputeSlash(0.001 ether);
         vm.stopPrank();
+    }
+
+    /// The dispute wiring appended to the storage for the court: arbitrator, slash, references.
+    function _disputeSnapshot() internal view returns (bytes memory) {
+        return abi.encode(
+            market.arbitrator(),
+            market.disputeSlash(),
+            market.disputeOf(disputed),
+            market.orderOfDispute(address(arbitrator), market.disputeOf(disputed).disputeId)
+        );
     }
 
     function _snapshot() internal view returns (bytes memory) {
@@ -89,7 +98,9 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
             market.creditOf(carol),
             market.creditOf(dave),
             market.creditOf(treasury),
-            abi.encode(market.serviceCount(), market.orderCount(), market.totalOwed(), market.accruedFees()),
+            abi.encode(
+                market.serviceCount(), market.orderCount(), market.totalOwed(), market.accruedFees(), _disputeSnapshot()
+            ),
             abi.encode(
                 market.feeBps(), market.reviewWindow(), market.treasury(), market.registry(), market.reputation()
             ),
@@ -118,7 +129,7 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
         assertTrue(v2.hasRole(0x00, admin));
         assertTrue(v2.hasRole(GOVERNOR_ROLE, admin));
         assertTrue(v2.hasRole(UPGRADER_ROLE, admin));
-        assertTrue(v2.hasRole(ARBITRATOR_ROLE, court));
+        assertTrue(v2.hasRole(GOVERNOR_ROLE, court));
         assertFalse(v2.hasRole(UPGRADER_ROLE, court));
     }
 
@@ -127,8 +138,7 @@ contract MarketplaceUpgradeTest is MarketplaceTestBase, UUPSUpgradeChecks {
         MarketplaceV2Mock v2 = _upgradeToV2();
         uint256 fee = _fee(1 ether, FEE_BPS); // snapshotted before the fee change
 
-        vm.prank(court);
-        v2.resolveDispute(disputed, IMarketplace.Ruling.Seller);
+        _rule(disputed, IMarketplace.Ruling.Seller);
         _deliver(ordered);
         vm.warp(block.timestamp + REVIEW_WINDOW);
         v2.release(delivered);

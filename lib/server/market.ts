@@ -44,7 +44,7 @@ const MAX_REVIEWS = 20;
 const rated = parseAbiItem('event Rated(uint256 indexed orderId, address indexed seller, address indexed buyer, uint8 stars, string reviewURI)');
 const settled = parseAbiItem('event OrderSettled(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 payout, uint256 fee, bool byBuyer)');
 const refunded = parseAbiItem('event OrderRefunded(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 amount)');
-const disputed = parseAbiItem('event OrderDisputed(uint256 indexed orderId, address indexed buyer, address indexed seller, string reasonURI)');
+const disputed = parseAbiItem('event OrderDisputed(uint256 indexed orderId, address indexed buyer, address indexed seller, uint256 disputeId, string reasonURI)');
 
 function contracts() {
   const { deployments } = serverConfig();

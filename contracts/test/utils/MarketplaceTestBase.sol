@@ -6,9 +6,11 @@ import {IMarketplace} from "../../src/interfaces/IMarketplace.sol";
 import {Marketplace} from "../../src/Marketplace.sol";
 import {CollaboratorRegistryTestBase} from "./CollaboratorRegistryTestBase.sol";
 import {MarketplaceReputationMock} from "../mocks/MarketplaceMocks.sol";
+import {ArbitratorMock} from "../mocks/ArbitratorMock.sol";
 
 /// Shared deployment and helpers for the Marketplace test suites: a real CollaboratorRegistry
-/// behind its proxy, the reputation mock, and the marketplace behind its proxy.
+/// behind its proxy, the reputation mock, the marketplace behind its proxy and a bare ERC-792
+/// arbitrator (ArbitratorMock, free disputes) that the tests rule with.
 abstract contract MarketplaceTestBase is CollaboratorRegistryTestBase {
     uint16 internal constant FEE_BPS = 250; // 2.5%
     uint32 internal constant REVIEW_WINDOW = 3 days;
@@ -24,6 +26,7 @@ abstract contract MarketplaceTestBase is CollaboratorRegistryTestBase {
     Marketplace internal market;
     Marketplace internal marketImplementation;
     MarketplaceReputationMock internal reputation;
+    ArbitratorMock internal arbitrator;
 
     // Roles: alice and bob sell (service collaborators); carol and dave buy.
     address internal seller;
@@ -62,6 +65,9 @@ abstract contract MarketplaceTestBase is CollaboratorRegistryTestBase {
         _deployDefault();
         (marketImplementation, market) =
             _deployMarket(admin, address(registry), reputation_, treasury, FEE_BPS, REVIEW_WINDOW);
+        arbitrator = new ArbitratorMock();
+        vm.prank(admin);
+        market.setArbitrator(arbitrator);
         seller = alice;
         buyer = carol;
         _join(alice, 1, MIN_BOND); // service
@@ -102,9 +108,15 @@ abstract contract MarketplaceTestBase is CollaboratorRegistryTestBase {
         market.dispute(orderId, "ipfs://reason");
     }
 
+    /// The order's arbitrator gives its final ruling (through the mock).
     function _rule(uint256 orderId, IMarketplace.Ruling ruling) internal {
-        vm.prank(admin);
-        market.resolveDispute(orderId, ruling);
+        arbitrator.giveRuling(market.disputeOf(orderId).disputeId, uint256(ruling));
+    }
+
+    /// Calls `rule` as `arbitrator_` directly.
+    function _ruleAs(address arbitrator_, uint256 disputeId, uint256 ruling) internal {
+        vm.prank(arbitrator_);
+        market.rule(disputeId, ruling);
     }
 
     function _withdrawFrom(address who) internal returns (uint256 paid) {
