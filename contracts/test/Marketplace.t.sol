@@ -1307,6 +1307,75 @@ contract MarketplaceTest is MarketplaceTestBase {
         _assertState(orderId, DISPUTED);
     }
 
+    function test_appeal_onlyTheLosingPartyAndForwardsTheFee() public {
+        uint256 orderId = _disputed();
+        uint256 disputeId = market.disputeOf(orderId).disputeId;
+        arbitrator.setAppealFee(0.07 ether);
+        vm.deal(buyer, 1 ether);
+        vm.deal(seller, 1 ether);
+        // Ruling 1 (buyer wins): only the seller may appeal.
+        arbitrator.setCurrentRuling(disputeId, 1);
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotLosingParty.selector, orderId, buyer));
+        market.appeal{value: 0.07 ether}(orderId);
+        vm.expectEmit(address(market));
+        emit Marketplace.OrderAppealed(orderId, seller, disputeId, 0.07 ether);
+        vm.prank(seller);
+        market.appeal{value: 0.07 ether}(orderId);
+        // Ruling 2 (seller wins): only the buyer.
+        arbitrator.setCurrentRuling(disputeId, 2);
+        vm.prank(seller);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotLosingParty.selector, orderId, seller));
+        market.appeal{value: 0.07 ether}(orderId);
+        vm.prank(buyer);
+        market.appeal{value: 0.07 ether}(orderId);
+        // Refused: either party, nobody else.
+        arbitrator.setCurrentRuling(disputeId, 0);
+        vm.deal(stranger, 1 ether);
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotLosingParty.selector, orderId, stranger));
+        market.appeal{value: 0.07 ether}(orderId);
+        vm.prank(seller);
+        market.appeal{value: 0.07 ether}(orderId);
+        assertEq(arbitrator.appeals(disputeId), 3);
+        assertEq(address(arbitrator).balance, 0.21 ether, "forwarded");
+        assertEq(address(market).balance, PRICE, "the market keeps only the escrow");
+        assertEq(market.totalOwed(), PRICE);
+    }
+
+    function test_appeal_onlyWhileDisputed() public {
+        uint256 orderId = _delivered();
+        vm.prank(buyer);
+        _expectWrongState(orderId, DELIVERED);
+        market.appeal(orderId);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownOrder.selector, 99));
+        market.appeal(99);
+    }
+
+    function test_dispute_paysTheArbitratorsCost() public {
+        arbitrator.setCost(0.03 ether);
+        uint256 orderId = _delivered();
+        vm.deal(buyer, 1 ether);
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.WrongArbitrationFee.selector, 0.02 ether, 0.03 ether));
+        market.dispute{value: 0.02 ether}(orderId, "");
+        vm.prank(buyer);
+        market.dispute{value: 0.03 ether}(orderId, "");
+        assertEq(address(arbitrator).balance, 0.03 ether);
+        assertEq(market.totalOwed(), PRICE);
+    }
+
+    function test_setDisputeSlash_governorOnlyAndEmits() public {
+        vm.prank(stranger);
+        _expectUnauthorized(stranger, GOVERNOR_ROLE);
+        market.setDisputeSlash(1);
+        vm.expectEmit(address(market));
+        emit Marketplace.DisputeSlashSet(0.005 ether);
+        vm.prank(admin);
+        market.setDisputeSlash(0.005 ether);
+        assertEq(market.disputeSlash(), 0.005 ether);
+    }
+
     // ───────────────────────────── terminal states ─────────────────────────────
 
     function test_terminalStates_absorbEveryAction() public {
