@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {IArbitrator} from "../../src/interfaces/IArbitrator.sol";
 import {IMarketplace} from "../../src/interfaces/IMarketplace.sol";
 import {Marketplace} from "../../src/Marketplace.sol";
 import {CollaboratorRegistryTestBase} from "./CollaboratorRegistryTestBase.sol";
@@ -103,9 +104,13 @@ abstract contract MarketplaceTestBase is CollaboratorRegistryTestBase {
         market.accept(orderId);
     }
 
+    /// The buyer disputes, paying the current arbitrator's cost (0 with the mock).
     function _dispute(uint256 orderId) internal {
-        vm.prank(market.getOrder(orderId).buyer);
-        market.dispute(orderId, "ipfs://reason");
+        address b = market.getOrder(orderId).buyer;
+        uint256 cost = IArbitrator(market.arbitrator()).arbitrationCost("");
+        vm.deal(b, b.balance + cost);
+        vm.prank(b);
+        market.dispute{value: cost}(orderId, "ipfs://reason");
     }
 
     /// The order's arbitrator gives its final ruling (through the mock).
