@@ -91,3 +91,16 @@ contract JurorActor {
         }
     }
 }
+
+/// The court's next version for the upgrade suite: a marker and a reinitializer.
+contract DisputeCourtV2Mock is DisputeCourt {
+    event UpgradedToV2();
+
+    function initializeV2() external reinitializer(2) {
+        emit UpgradedToV2();
+    }
+
+    function version() external pure returns (string memory) {
+        return "2";
+    }
+}
