@@ -4,7 +4,7 @@ import { CollaboratorCard } from '@/components/CollaboratorCard';
 import { KINDS } from '@/lib/collaborators';
 import { DEFAULT_QUERY, selectPage, type DirectoryRecord } from '@/lib/directory';
 import { formatEth } from '@/lib/format';
-import type { DirectorySnapshot } from '@/lib/registryReader';
+import type { DirectorySnapshot } from '@/lib/directoryReader';
 import { tryReadDirectoryRecords } from '@/lib/server/data';
 
 export const dynamic = 'force-dynamic';

@@ -18,6 +18,11 @@ export function CollaboratorCard({ collaborator: c }: { collaborator: DirectoryR
       <p className="flex flex-wrap gap-2 text-sm text-slate-700">
         <span data-testid="card-rating">{c.ratingCount === 0 ? 'Not rated' : `★ ${c.ratingAverage.toFixed(1)} (${c.ratingCount})`}</span>
         <span>· Level {c.level}</span>
+        {c.activeServices > 0 ? (
+          <span data-testid="card-services">
+            · {c.activeServices} service{c.activeServices === 1 ? '' : 's'}
+          </span>
+        ) : null}
         {c.certified ? <span className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-900">Certified</span> : null}
       </p>
       <dl className="mt-auto grid grid-cols-2 gap-1 text-sm">

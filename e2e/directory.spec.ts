@@ -45,12 +45,14 @@ test.describe('a visitor without a wallet', () => {
     expect(names.length).toBeGreaterThanOrEqual(3);
   });
 
-  test('sorts by rating and filters certified collaborators', async ({ page }) => {
+  test('sorts by rating, shows services and filters certified collaborators', async ({ page }) => {
     await page.goto('/collaborators?sort=rating');
     const cards = page.getByTestId('collaborator-card');
     await expect(cards.nth(0)).toContainText('Northwind Translation Co-op');
     await expect(cards.nth(0).getByTestId('card-rating')).toHaveText('★ 5.0 (1)');
+    await expect(cards.nth(0).getByTestId('card-services')).toHaveText('· 2 services');
     await expect(cards.nth(1)).toContainText('Atlas Data Services');
+    await expect(cards.nth(1).getByTestId('card-services')).toHaveText('· 1 service');
     await page.getByLabel('Certified only').check();
     await expect(page).toHaveURL(/certified=1/);
     await expect(cards).toHaveCount(2);

@@ -5,8 +5,11 @@ import { defineChain, isAddress, type Address, type Chain } from 'viem';
 export const LOCAL_CHAIN_ID = 31337;
 export const DEFAULT_RPC_URL = 'http://127.0.0.1:8545';
 
-/** OSO's modules, each deployed as an ERC-1967 proxy; their names are the keys of a deployments file. */
-export const MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt'] as const;
+/**
+ * OSO's contracts by their keys in a deployments file: the modules, each an ERC-1967 proxy, and
+ * DirectoryLens, a stateless read-only view over them (not upgradeable; redeployed when needed).
+ */
+export const MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt', 'DirectoryLens'] as const;
 export type ModuleName = (typeof MODULES)[number];
 
 /** Addresses of the deployed modules on one chain, from deployments/<chainId>.json. */

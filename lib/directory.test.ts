@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, parseQuery, queryString, selectPage, type DirectoryRecord } from './directory';
+import { DEFAULT_QUERY, holdsValidCertificate, inGoodStanding, parseQuery, queryString, selectPage, toDirectoryRecords, type DirectoryRecord } from './directory';
+import type { DirectoryEntry } from './directoryReader';
 
 function make(i: number, over: Partial<DirectoryRecord> = {}): DirectoryRecord {
   return {
@@ -17,6 +18,7 @@ function make(i: number, over: Partial<DirectoryRecord> = {}): DirectoryRecord {
     ratingCount: 0,
     ratingAverage: 0,
     level: 0,
+    activeServices: 0,
     certified: false,
     ...over,
   };
@@ -89,5 +91,46 @@ describe('selectPage', () => {
   });
   it('reports one empty page when nothing matches', () => {
     expect(selectPage(records, { ...DEFAULT_QUERY, q: 'nobody' })).toEqual({ items: [], total: 0, page: 1, pageCount: 1 });
+  });
+});
+
+describe('certification (as Certificates.isValid judges it)', () => {
+  const issuer = make(0, { kinds: 2 });
+  const entry = (i: number, over: Partial<DirectoryEntry> = {}): DirectoryEntry => {
+    const { ratingAverage: _a, certified: _c, ...base } = make(i);
+    return { ...base, xp: 0n, ratingSum: 0, certificates: [], ...over };
+  };
+
+  it('counts issuers in good standing: active with at least the minimum bond', () => {
+    expect(inGoodStanding({ status: 'active', bond: 10n }, 10n)).toBe(true);
+    expect(inGoodStanding({ status: 'active', bond: 9n }, 10n)).toBe(false);
+    for (const status of ['suspended', 'unbonding', 'exited', 'none'] as const) expect(inGoodStanding({ status, bond: 10n }, 1n)).toBe(false);
+    expect(inGoodStanding(undefined, 0n)).toBe(false);
+  });
+
+  it('holds a valid certificate while one is unexpired and from an issuer in good standing', () => {
+    const good = () => true;
+    const cert = { id: 1n, issuer: '0xi', expiresAt: 1_000 };
+    expect(holdsValidCertificate([], 0, good)).toBe(false);
+    expect(holdsValidCertificate([cert], 999, good)).toBe(true);
+    expect(holdsValidCertificate([cert], 1_000, good)).toBe(false); // expires at expiresAt, as on chain
+    expect(holdsValidCertificate([cert], 0, () => false)).toBe(false);
+    expect(holdsValidCertificate([{ ...cert, issuer: '0xbad' }, cert], 0, (i) => i === '0xi')).toBe(true);
+  });
+
+  it('enriches snapshot entries with the rating average and certification', () => {
+    const issuerEntry = entry(0, { ...issuer });
+    const certified = entry(1, { ratingCount: 2, ratingSum: 9, activeServices: 3, certificates: [{ id: 1n, issuer: issuer.account.toLowerCase(), expiresAt: 2_000 }] });
+    const expired = entry(2, { certificates: [{ id: 2n, issuer: issuer.account.toLowerCase(), expiresAt: 1_500 }] });
+    const records = [issuerEntry, certified, expired];
+    const snapshot = { records, byAccount: new Map(records.map((r) => [r.account.toLowerCase(), r])), minBond: 10n ** 16n, time: 1_500 };
+    const out = toDirectoryRecords(snapshot);
+    expect(out.map((r) => [r.ratingAverage, r.activeServices, r.certified])).toEqual([
+      [0, 0, false],
+      [4.5, 3, true],
+      [0, 0, false],
+    ]);
+    // The issuer's bond falls under the minimum: its certificates stop counting.
+    expect(toDirectoryRecords({ ...snapshot, minBond: 10n ** 18n })[1]!.certified).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // The directory's query model: parsing URL parameters and filtering, sorting and paging records.
 // Pure functions, shared by the server page and the benchmarks, tested in directory.test.ts.
 import { kindBit, type Collaborator, type StatusKey, STATUSES } from './collaborators';
+import type { DirectorySnapshot, LiveCertificate } from './directoryReader';
 
 export const SORTS = ['newest', 'oldest', 'bond', 'name', 'rating', 'level'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -15,8 +16,37 @@ export interface DirectoryRecord extends Collaborator {
   /** 0 when unrated. */
   ratingAverage: number;
   level: number;
+  /** Services listed and taking orders. */
+  activeServices: number;
   /** Holds a valid certificate. */
   certified: boolean;
+}
+
+/** CollaboratorRegistry.isInGoodStanding: Active with at least the minimum bond. */
+export function inGoodStanding(c: Pick<Collaborator, 'status' | 'bond'> | undefined, minBond: bigint): boolean {
+  return !!c && c.status === 'active' && c.bond >= minBond;
+}
+
+/**
+ * Whether any of `certificates` (read unrevoked; a later revocation re-reads the holder) is valid
+ * at chain time `time` as Certificates.isValid has it: not yet expired, issuer in good standing.
+ */
+export function holdsValidCertificate(
+  certificates: readonly LiveCertificate[],
+  time: number,
+  issuerInGoodStanding: (issuer: string) => boolean,
+): boolean {
+  return certificates.some((cert) => cert.expiresAt > time && issuerInGoodStanding(cert.issuer));
+}
+
+/** The directory's records — rating average, level, active services, certification — from a snapshot. */
+export function toDirectoryRecords(snapshot: Pick<DirectorySnapshot, 'records' | 'byAccount' | 'minBond' | 'time'>): DirectoryRecord[] {
+  const issuerInGoodStanding = (issuer: string) => inGoodStanding(snapshot.byAccount.get(issuer), snapshot.minBond);
+  return snapshot.records.map(({ xp: _xp, ratingSum, certificates, ...c }): DirectoryRecord => ({
+    ...c,
+    ratingAverage: c.ratingCount === 0 ? 0 : ratingSum / c.ratingCount,
+    certified: holdsValidCertificate(certificates, snapshot.time, issuerInGoodStanding),
+  }));
 }
 
 export interface DirectoryQuery {

@@ -1,6 +1,6 @@
 // The generated ABI of each deployed module, by the module's name in the deployments file.
 import type { ModuleName } from './chain';
-import { certificatesAbi, collaboratorRegistryAbi, disputeCourtAbi, marketplaceAbi, reputationAbi } from './generated/abis';
+import { certificatesAbi, collaboratorRegistryAbi, directoryLensAbi, disputeCourtAbi, marketplaceAbi, reputationAbi } from './generated/abis';
 
 export const moduleAbis = {
   CollaboratorRegistry: collaboratorRegistryAbi,
@@ -8,6 +8,7 @@ export const moduleAbis = {
   Marketplace: marketplaceAbi,
   Certificates: certificatesAbi,
   DisputeCourt: disputeCourtAbi,
+  DirectoryLens: directoryLensAbi,
 } as const satisfies Record<ModuleName, readonly unknown[]>;
 
 /** Every custom error name in our contracts' ABIs. */

@@ -10,6 +10,7 @@ import {Certificates} from "../src/Certificates.sol";
 import {DisputeCourt} from "../src/DisputeCourt.sol";
 import {IArbitrator} from "../src/interfaces/IArbitrator.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {DirectoryLens} from "../src/DirectoryLens.sol";
 
 /// @title Deploy
 /// @notice Deploys OSO's modules (implementation + ERC1967 proxy each) to any EVM chain, wires
@@ -36,6 +37,7 @@ contract Deploy is Script {
         address marketplaceImplementation;
         address certificatesImplementation;
         address courtImplementation;
+        DirectoryLens lens;
     }
 
     /// @notice Deploys and wires everything, then records the addresses.
@@ -102,6 +104,8 @@ contract Deploy is Script {
         d.certificates = Certificates(
             _proxy(d.certificatesImplementation, abi.encodeCall(Certificates.initialize, (admin, address(d.registry))))
         );
+        // Last, once every module it reads exists: the stateless read-only lens (no proxy).
+        d.lens = new DirectoryLens(d.registry, d.reputation, d.marketplace, d.certificates);
         vm.stopBroadcast();
 
         _record(d, deployBlock);
@@ -150,6 +154,7 @@ contract Deploy is Script {
         vm.serializeAddress(key, "Reputation", address(d.reputation));
         vm.serializeAddress(key, "Marketplace", address(d.marketplace));
         vm.serializeAddress(key, "Certificates", address(d.certificates));
+        vm.serializeAddress(key, "DirectoryLens", address(d.lens));
         string memory json = vm.serializeAddress(key, "CollaboratorRegistry", address(d.registry));
         string memory file = vm.envOr(
             "DEPLOYMENTS_FILE", string.concat(vm.projectRoot(), "/deployments/", vm.toString(block.chainid), ".json")

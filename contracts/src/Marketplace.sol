@@ -709,6 +709,25 @@ contract Marketplace is
         }
     }
 
+    /// @notice For each seller, how many of the services it listed are active (not taken off the
+    /// market). Reads two slots per listed service and none of the strings, for directory views.
+    /// @param sellers At most MAX_PAGE_SIZE addresses, in the order the counts are returned.
+    function activeServiceCounts(address[] calldata sellers) external view returns (uint256[] memory counts) {
+        if (sellers.length > MAX_PAGE_SIZE) revert InvalidPageSize(sellers.length);
+        MarketStorage storage $ = _storage();
+        counts = new uint256[](sellers.length);
+        for (uint256 i; i < sellers.length; ++i) {
+            uint256 n = $.accounts[sellers[i]].services;
+            if (n == 0) continue;
+            mapping(uint256 => uint64) storage list = $.sellerServices[sellers[i]];
+            uint256 active;
+            for (uint256 j; j < n; ++j) {
+                if ($.services[list[j]].active) ++active;
+            }
+            counts[i] = active;
+        }
+    }
+
     /// @notice Services in listing order from index `offset` (service id `offset + 1`), at most
     /// `limit` (1..MAX_PAGE_SIZE) of them, inactive ones included.
     /// @param offset Index of the first service.
