@@ -5,16 +5,20 @@ import { createPublicClient, createTestClient, createWalletClient, http, type Ad
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { devAccounts } from '../lib/devAccounts';
-import { collaboratorRegistryAbi } from '../lib/generated/abis';
+import { collaboratorRegistryAbi, marketplaceAbi, reputationAbi } from '../lib/generated/abis';
 
 export const rpcUrl = `http://127.0.0.1:${process.env.OSO_E2E_ANVIL_PORT}`;
 const transport = http(rpcUrl);
 export const publicClient = createPublicClient({ chain: foundry, transport });
 export const testClient = createTestClient({ chain: foundry, mode: 'anvil', transport });
 
-export function registryAddress(): Address {
+function deployed(name: 'CollaboratorRegistry' | 'Marketplace' | 'Reputation'): Address {
   const file = join(process.cwd(), '.data', 'e2e', 'deployments.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { CollaboratorRegistry: Address }).CollaboratorRegistry;
+  return (JSON.parse(readFileSync(file, 'utf8')) as Record<typeof name, Address>)[name];
+}
+
+export function registryAddress(): Address {
+  return deployed('CollaboratorRegistry');
 }
 
 export async function registryCount(): Promise<bigint> {
@@ -50,4 +54,49 @@ export async function joinDirectly(index: number, name: string): Promise<void> {
 export async function advanceTime(seconds: number): Promise<void> {
   await testClient.increaseTime({ seconds });
   await testClient.mine({ blocks: 1 });
+}
+
+function walletOf(address: Address) {
+  const account = devAccounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+  if (!account) throw new Error(`${address} is not a dev account`);
+  return createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(account.privateKey) });
+}
+
+async function confirmed(hash: `0x${string}`): Promise<void> {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
+}
+
+/** Dev account `buyer` orders service `serviceId` straight through the RPC; returns the order id. */
+export async function placeOrder(buyer: number, serviceId: bigint): Promise<bigint> {
+  const market = deployed('Marketplace');
+  const service = await publicClient.readContract({ address: market, abi: marketplaceAbi, functionName: 'getService', args: [serviceId] });
+  const id = (await publicClient.readContract({ address: market, abi: marketplaceAbi, functionName: 'orderCount' })) + 1n;
+  await confirmed(
+    await walletOf(devAccounts[buyer]!.address).writeContract({
+      address: market,
+      abi: marketplaceAbi,
+      functionName: 'order',
+      args: [serviceId, 'https://example.org/e2e-request'],
+      value: service.price,
+    }),
+  );
+  return id;
+}
+
+/** An order of service `serviceId` by dev account `buyer`, delivered by its seller and accepted: settled, not rated. */
+export async function settledOrder(buyer: number, serviceId: bigint): Promise<bigint> {
+  const market = deployed('Marketplace');
+  const id = await placeOrder(buyer, serviceId);
+  const { seller } = await publicClient.readContract({ address: market, abi: marketplaceAbi, functionName: 'getService', args: [serviceId] });
+  await confirmed(
+    await walletOf(seller).writeContract({ address: market, abi: marketplaceAbi, functionName: 'deliver', args: [id, 'https://example.org/e2e-result', `0x${'0'.repeat(64)}`] }),
+  );
+  await confirmed(await walletOf(devAccounts[buyer]!.address).writeContract({ address: market, abi: marketplaceAbi, functionName: 'accept', args: [id] }));
+  return id;
+}
+
+/** How many ratings `seller` has received. */
+export async function ratingCount(seller: Address): Promise<bigint> {
+  return (await publicClient.readContract({ address: deployed('Reputation'), abi: reputationAbi, functionName: 'ratingOf', args: [seller] })).count;
 }

@@ -132,6 +132,11 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
   const toast = useToast();
   const [text, setText] = useState('');
   const [stars, setStars] = useState(5);
+  // Once the buyer starts a rating (picks stars or writes a review), the form stays until it is
+  // submitted, even if the order gets rated meanwhile (another tab): the chain then refuses it with
+  // a clear message rather than the form vanishing under the person's hands.
+  const [drafting, setDrafting] = useState(false);
+  const showRate = can.rate && (!o.rated || drafting);
   const id = o.id;
   const publish = async (content: string, what: string): Promise<string | null> => {
     try {
@@ -146,7 +151,7 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
       {label}
     </button>
   );
-  const needsText = can.deliver || can.dispute || (can.rate && !o.rated);
+  const needsText = can.deliver || can.dispute || showRate;
   return (
     <div className="flex flex-col gap-2">
       {needsText ? (
@@ -155,7 +160,10 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
           className="input min-h-20"
           placeholder={can.deliver ? 'The result of the work' : 'Your review (optional for a rating)'}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (showRate) setDrafting(true);
+          }}
         />
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -195,11 +203,19 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
             Dispute
           </button>
         ) : null}
-        {can.rate && !o.rated ? (
+        {showRate ? (
           <>
             <label className="flex items-center gap-2 text-sm">
               Stars
-              <select className="input w-20" value={stars} onChange={(e) => setStars(Number(e.target.value))} aria-label="Stars">
+              <select
+                className="input w-20"
+                value={stars}
+                onChange={(e) => {
+                  setStars(Number(e.target.value));
+                  setDrafting(true);
+                }}
+                aria-label="Stars"
+              >
                 {[5, 4, 3, 2, 1].map((n) => (
                   <option key={n} value={n}>
                     {n}
@@ -213,14 +229,16 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
               disabled={busy}
               onClick={async () => {
                 const uri = text.trim() === '' ? '' : await publish(text, 'review');
-                if (uri !== null) await send({ module: 'Reputation', functionName: 'rate', args: [id, stars, uri], label: 'Rate' });
+                if (uri === null) return;
+                const outcome = await send({ module: 'Reputation', functionName: 'rate', args: [id, stars, uri], label: 'Rate' });
+                if (outcome.ok || outcome.error.errorName === 'AlreadyRated') setDrafting(false);
               }}
             >
               Rate
             </button>
           </>
         ) : null}
-        {o.rated ? <span className="text-sm text-slate-700">Rated.</span> : null}
+        {o.rated && !showRate ? <span className="text-sm text-slate-700">Rated.</span> : null}
       </div>
     </div>
   );
