@@ -1,8 +1,8 @@
 // /orders beyond the happy path (market.spec.ts): a rating sent from a stale page is refused by the
-// chain with the reason in words.
+// chain with the reason in words, and deadlines count down every second in chain time.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { devAccounts } from '../lib/devAccounts';
-import { ratingCount, settledOrder } from './chain';
+import { advanceTime, placeOrder, ratingCount, settledOrder } from './chain';
 import { connectDevWallet } from './wallet';
 
 const ATLAS = devAccounts[7]!.address;
@@ -38,4 +38,19 @@ test('rating an order twice is refused with a clear message', async ({ browser }
   await expect(staleCard.getByText('Rated.')).toBeVisible();
   await expect(staleCard.getByRole('button', { name: 'Rate' })).toHaveCount(0);
   expect(await ratingCount(ATLAS)).toBe(before + 1n);
+});
+
+test('a delivery deadline counts down every second, in chain time', async ({ browser }) => {
+  const orderId = await placeOrder(2, WORD_STATISTICS);
+  const buyer = await asAccount(browser, 2, '/orders');
+  const card = buyer.locator(`[data-order-id="${orderId}"]`);
+  const countdown = card.getByTestId('countdown');
+  await expect(countdown).toHaveText(/^(1h 0m 0s|\d+m \d+s) left$/);
+  const shown = (await countdown.textContent()) ?? '';
+  await expect(countdown).not.toHaveText(shown, { timeout: 3_000 }); // ticks without a new block
+
+  // The chain's clock jumps an hour (local chain time is not the wall clock): the deadline passes.
+  await advanceTime(3_600);
+  await expect(countdown).toHaveText('passed');
+  await expect(card.getByRole('button', { name: 'Refund' })).toBeVisible();
 });

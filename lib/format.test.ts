@@ -1,6 +1,6 @@
 import { parseEther } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, formatEth, shortAddress } from './format';
+import { chainTimeNow, formatCountdown, formatDate, formatDuration, formatEth, shortAddress } from './format';
 
 describe('format', () => {
   it('formats ETH with trimmed decimals', () => {
@@ -14,5 +14,21 @@ describe('format', () => {
     expect(formatDuration(7 * 86_400)).toBe('7 days');
     expect(formatDuration(3_600)).toBe('1 hour');
     expect(formatDuration(59)).toBe('59 seconds');
+  });
+  it('counts down to the second and says when a deadline passed', () => {
+    expect(formatCountdown(2 * 86_400 + 3 * 3_600 + 4 * 60 + 5)).toBe('2d 3h 4m 5s left');
+    expect(formatCountdown(86_400)).toBe('1d 0h 0m 0s left');
+    expect(formatCountdown(3_600 + 1)).toBe('1h 0m 1s left');
+    expect(formatCountdown(240)).toBe('4m 0s left');
+    expect(formatCountdown(59.9)).toBe('59s left');
+    expect(formatCountdown(1)).toBe('1s left');
+    expect(formatCountdown(0)).toBe('passed');
+    expect(formatCountdown(-30)).toBe('passed');
+    expect(formatCountdown(Number.NaN)).toBe('passed');
+  });
+  it('estimates chain time from the latest block and the wall time since it was seen', () => {
+    expect(chainTimeNow(1_000, 50_000, 50_000)).toBe(1_000);
+    expect(chainTimeNow(1_000, 50_000, 52_999)).toBe(1_002);
+    expect(chainTimeNow(1_000, 50_000, 49_000)).toBe(1_000); // a clock going back never moves it back
   });
 });

@@ -39,3 +39,32 @@ export function formatDuration(seconds: number): string {
   const n = Math.max(0, Math.floor(seconds));
   return `${n} second${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * The time left until a deadline, to the second: "2d 3h 4m 5s left", "4m 0s left", "5s left",
+ * or "passed" once `seconds` (deadline minus now) is zero or less. Leading zero units are left out.
+ */
+export function formatCountdown(seconds: number): string {
+  const left = Math.floor(seconds);
+  if (!(left > 0)) return 'passed';
+  const parts: [number, string][] = [
+    [Math.floor(left / 86_400), 'd'],
+    [Math.floor((left % 86_400) / 3_600), 'h'],
+    [Math.floor((left % 3_600) / 60), 'm'],
+    [left % 60, 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  return `${parts
+    .slice(first)
+    .map(([n, unit]) => `${n}${unit}`)
+    .join(' ')} left`;
+}
+
+/**
+ * Chain time now, estimated from the latest block: its timestamp plus the wall-clock seconds since
+ * it was first seen (`seenAt`, ms). Not the wall clock alone: a local chain's time can be moved
+ * (evm_increaseTime) and any chain's clock may differ from this machine's.
+ */
+export function chainTimeNow(blockTimestamp: number, seenAt: number, wallNow: number): number {
+  return blockTimestamp + Math.max(0, Math.floor((wallNow - seenAt) / 1000));
+}

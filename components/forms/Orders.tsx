@@ -6,13 +6,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { keccak256, toBytes, type Address } from 'viem';
 import { useAccount, useBlock, usePublicClient } from 'wagmi';
+import { Countdown, useBlockSeenAt } from '../Countdown';
 import { DocumentLink } from '../DocumentLink';
 import { useToast } from '../Toaster';
 import { useContractWrite } from '../wallet/useContractWrite';
 import { useWalletLoader } from '../wallet/WalletLoader';
 import { WalletStatus } from './WalletStatus';
 import { DocumentError, publishDocument } from '@/lib/documents';
-import { formatDateTime, formatDuration, formatEth, shortAddress } from '@/lib/format';
+import { formatDateTime, formatEth, shortAddress } from '@/lib/format';
 import { ORDER_STATE_LABELS, allowedActions, orderFromRaw, reviewEndsAt, type Order } from '@/lib/market';
 import { moduleAbis } from '@/lib/modules';
 
@@ -32,6 +33,7 @@ export default function Orders() {
   const block = useBlock({ watch: true, chainId: config?.chainId });
   const market = config?.deployments.Marketplace;
   const reputation = config?.deployments.Reputation;
+  const seenAt = useBlockSeenAt(block.data?.number ?? undefined);
 
   const orders = useQuery({
     queryKey: ['orders', address, market, block.data?.number?.toString()],
@@ -67,37 +69,45 @@ export default function Orders() {
   if (!address) return <WalletStatus />;
   if (orders.isError) return <p role="alert" className="text-red-800">The orders could not be read: {orders.error.message}</p>;
   if (!orders.data) return <p className="text-slate-700">Reading your orders…</p>;
-  const now = Number(block.data?.timestamp ?? BigInt(Math.floor(Date.now() / 1000)));
+  // Chain time: the latest block's, advanced by the wall clock between blocks for the countdowns.
+  // What the contract allows is judged at the block's time (the next transaction's block decides).
+  const clock: ChainClock = { time: Number(block.data?.timestamp ?? BigInt(Math.floor(seenAt / 1000))), seenAt };
   const mine = (o: OrderRow, who: 'buyer' | 'seller') => o[who].toLowerCase() === address.toLowerCase();
   return (
     <div className="flex flex-col gap-8">
       <WalletStatus />
-      <OrderList title="As buyer" orders={orders.data.filter((o) => mine(o, 'buyer'))} account={address} now={now} />
-      <OrderList title="As seller" orders={orders.data.filter((o) => mine(o, 'seller'))} account={address} now={now} />
+      <OrderList title="As buyer" orders={orders.data.filter((o) => mine(o, 'buyer'))} account={address} clock={clock} />
+      <OrderList title="As seller" orders={orders.data.filter((o) => mine(o, 'seller'))} account={address} clock={clock} />
     </div>
   );
 }
 
-function OrderList({ title, orders, account, now }: { title: string; orders: OrderRow[]; account: Address; now: number }) {
+interface ChainClock {
+  /** The latest block's timestamp. */
+  time: number;
+  /** When that block was first seen (wall clock, ms). */
+  seenAt: number;
+}
+
+function OrderList({ title, orders, account, clock }: { title: string; orders: OrderRow[]; account: Address; clock: ChainClock }) {
   return (
     <section aria-label={title} className="flex flex-col gap-3">
       <h2 className="text-xl font-semibold">{title}</h2>
-      {orders.length === 0 ? <p className="text-slate-700">No orders.</p> : orders.map((o) => <OrderCard key={String(o.id)} order={o} account={account} now={now} />)}
+      {orders.length === 0 ? <p className="text-slate-700">No orders.</p> : orders.map((o) => <OrderCard key={String(o.id)} order={o} account={account} clock={clock} />)}
     </section>
   );
 }
 
-function Deadline({ label, at, now }: { label: string; at: number; now: number }) {
-  const left = at - now;
+function Deadline({ label, at, clock }: { label: string; at: number; clock: ChainClock }) {
   return (
-    <p className="text-sm text-slate-700">
-      {label} {formatDateTime(at)} ({left > 0 ? `in ${formatDuration(left)}` : 'passed'})
+    <p className="text-sm text-slate-700" data-testid="deadline">
+      {label} {formatDateTime(at)} (<Countdown at={at} chainTime={clock.time} seenAt={clock.seenAt} />)
     </p>
   );
 }
 
-function OrderCard({ order: o, account, now }: { order: OrderRow; account: Address; now: number }) {
-  const can = allowedActions(o, account, now);
+function OrderCard({ order: o, account, clock }: { order: OrderRow; account: Address; clock: ChainClock }) {
+  const can = allowedActions(o, account, clock.time);
   return (
     <article className="card flex flex-col gap-2" data-testid="order" data-order-id={String(o.id)} data-state={o.state}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -118,8 +128,8 @@ function OrderCard({ order: o, account, now }: { order: OrderRow; account: Addre
           </>
         ) : null}
       </p>
-      {o.state === 'ordered' ? <Deadline label="Delivery due by" at={o.deliverBy} now={now} /> : null}
-      {o.state === 'delivered' ? <Deadline label="Review window ends" at={reviewEndsAt(o)} now={now} /> : null}
+      {o.state === 'ordered' ? <Deadline label="Delivery due by" at={o.deliverBy} clock={clock} /> : null}
+      {o.state === 'delivered' ? <Deadline label="Review window ends" at={reviewEndsAt(o)} clock={clock} /> : null}
       <Actions order={o} can={can} />
     </article>
   );
