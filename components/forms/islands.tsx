@@ -6,6 +6,7 @@ import { RequireWallet } from '../wallet/WalletLoader';
 const JoinForm = dynamic(() => import('./JoinForm'), { ssr: false, loading: () => <FormSkeleton /> });
 const Orders = dynamic(() => import('./Orders'), { ssr: false, loading: () => <FormSkeleton /> });
 const Me = dynamic(() => import('./Me'), { ssr: false, loading: () => <FormSkeleton /> });
+const Court = dynamic(() => import('./Court'), { ssr: false, loading: () => <FormSkeleton /> });
 const OrderForm = dynamic(() => import('./OrderForm'), { ssr: false, loading: () => <FormSkeleton /> });
 
 function FormSkeleton() {
@@ -44,6 +45,14 @@ export function MeIsland() {
   return (
     <RequireWallet fallback={<FormSkeleton />}>
       <Me />
+    </RequireWallet>
+  );
+}
+
+export function CourtIsland() {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <Court />
     </RequireWallet>
   );
 }
