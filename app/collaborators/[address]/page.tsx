@@ -11,7 +11,9 @@ import { StatusBadge } from '@/components/StatusBadge';
 import { kindsOf } from '@/lib/collaborators';
 import { formatDate, formatDateTime, formatEth } from '@/lib/format';
 import { tryReadDirectory } from '@/lib/server/data';
+import { readDisputeHistory } from '@/lib/server/disputeHistory';
 import { readCollaboratorMarket } from '@/lib/server/market';
+import { DisputeHistory } from '@/components/market/DisputeHistory';
 import { ProfileMarket } from '@/components/market/ProfileMarket';
 
 export const dynamic = 'force-dynamic';
@@ -30,7 +32,11 @@ export default async function ProfilePage({ params }: { params: Params }) {
   if (!result.ok) return <ChainUnavailable detail={result.error} />;
   const c = result.snapshot.byAccount.get(address.toLowerCase());
   if (!c) notFound();
-  const market = await readCollaboratorMarket(c.account).catch(() => null);
+  // Started together so their first reads go out in one JSON-RPC batch.
+  const [market, disputes] = await Promise.all([
+    readCollaboratorMarket(c.account).catch(() => null),
+    readDisputeHistory(c.account, result.snapshot.block).catch(() => null),
+  ]);
 
   return (
     <article className="flex flex-col gap-6">
@@ -74,6 +80,7 @@ export default async function ProfilePage({ params }: { params: Params }) {
         </dl>
       </section>
       {market ? <ProfileMarket market={market} /> : <ChainUnavailable detail="marketplace data could not be read" />}
+      {disputes ? <DisputeHistory history={disputes} /> : null}
       {market ? (
         <CertifierGate
           subject={c.account}
