@@ -62,6 +62,8 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(anvil.rpcUrl, deployments);
   const { seedMarketDemo } = await import('./lib/seedMarket');
   await seedMarketDemo(anvil.rpcUrl, deployments, CONTENT_DIR);
+  const { seedCourtDemo } = await import('./lib/seedCourt');
+  await seedCourtDemo(anvil.rpcUrl, deployments, CONTENT_DIR);
   if (stopping) return;
   log(
     `chain ${deployments.chainId} at ${anvil.rpcUrl}, registry ${deployments.CollaboratorRegistry}, ` +

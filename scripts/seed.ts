@@ -7,8 +7,9 @@ import { ROOT, defaultDeploymentsFile, isDeployed, readDeployments, rel, rpcClie
 
 const HELP = `Usage: npm run seed [-- --force]
 
-Joins the demo collaborators (anvil dev accounts 3..9) on the deployed CollaboratorRegistry.
-Accounts already registered are skipped, so it is safe to run again.
+Joins the demo collaborators (anvil dev accounts 3..9) on the deployed CollaboratorRegistry, then
+seeds the marketplace and, on the local chain, the court (seller #14, jurors #15..#17, a ruled and an open
+dispute) when they are empty. Accounts already registered are skipped, so it is safe to run again.
 
 Environment:
   OSO_RPC_URL           RPC of the chain (default ${DEFAULT_RPC_URL})
@@ -58,6 +59,11 @@ async function main(): Promise<number> {
   for (const warning of result.warnings) console.warn(`  warning: ${warning}`);
   const { seedMarketDemo } = await import('./lib/seedMarket');
   await seedMarketDemo(rpcUrl, deployments, process.env.OSO_CONTENT_DIR ?? join(ROOT, '.data', 'content'), (line) => console.log(line));
+  if (chainId === LOCAL_CHAIN_ID) {
+    // Moves the chain clock (evm_increaseTime): anvil only.
+    const { seedCourtDemo } = await import('./lib/seedCourt');
+    await seedCourtDemo(rpcUrl, deployments, process.env.OSO_CONTENT_DIR ?? join(ROOT, '.data', 'content'), (line) => console.log(line));
+  }
   console.log(
     `Done: ${result.joined.length} joined, ${result.suspended.length} suspended, ${result.left.length} left, ${result.skipped.length} already registered.`,
   );

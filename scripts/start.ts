@@ -280,6 +280,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), (line) => console.log(`[oso] ${line}`));
     const { seedMarketDemo } = await import('./lib/seedMarket');
     await seedMarketDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), join(DATA_DIR, 'content'), (line) => console.log(`[oso] ${line}`));
+    say('Seeding the court (jurors, one ruled and one open dispute)…');
+    const { seedCourtDemo } = await import('./lib/seedCourt');
+    await seedCourtDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), join(DATA_DIR, 'content'), (line) => console.log(`[oso] ${line}`));
     for (const warning of seeded.warnings) say(`warning: ${warning}`);
   }
   if (stopping) return;

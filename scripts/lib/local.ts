@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPublicClient, http, isAddress, type Address, type PublicClient } from 'viem';
 import { parseDeployments, type Deployments } from '../../lib/chain';
+import { devAccounts } from '../../lib/devAccounts';
 
 /** The repository root (scripts/lib/../..). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -216,7 +217,8 @@ export interface Anvil {
 /** Starts node_modules/.bin/anvil and waits until its RPC answers. */
 export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   const { port } = options;
-  const args = ['--port', String(port), '--silent'];
+  // Every dev account the dev wallet offers is funded (anvil's default is 10).
+  const args = ['--port', String(port), '--silent', '--accounts', String(devAccounts.length)];
   if (options.statePath) {
     mkdirSync(dirname(options.statePath), { recursive: true });
     args.push('--state', options.statePath, '--state-interval', String(options.stateInterval ?? 5));
