@@ -11,10 +11,11 @@
 //   stake) for dispute #1, commit with salts generated here, reveal, and then UNSTAKE EVERYTHING,
 //   keeping only their rewards to withdraw. After seeding no juror is staked (the court's draw weight
 //   is 0): whoever stakes next — a person trying the app or an e2e spec — alone makes up the next
-//   draw, so draws in tests stay predictable. The juror with the most seats votes 1 (refund the
-//   buyer); of three jurors the third votes 2, of two the one with fewer seats votes 2 (incoherent),
-//   so coherence, rewards and penalties all show. The chain clock is moved through the evidence and
-//   appeal periods (evm_increaseTime): it then runs days ahead of wall time.
+//   draw, so draws in tests stay predictable. The draw is redone from a chain snapshot until two or
+//   three jurors sit. The juror with the most seats votes 1 (refund the buyer); of three jurors the
+//   third votes 2, of two the one with fewer seats votes 2 (incoherent), so coherence, rewards and
+//   penalties all show. The chain clock is moved through the evidence and appeal periods
+//   (evm_increaseTime): it then runs days ahead of wall time.
 // - Dispute #2 (order #7), open in its evidence period: Relay Treasury Agent (#6) disputed a
 //   translation by Northwind Translation Co-op (#3); the buyer's reason and Northwind's reply are its
 //   evidence. Created after the time travel, so its evidence period has a day to run.
@@ -56,6 +57,8 @@ const SETTLED = { buyer: 6, request: 'Describe our oracle relay in 100 words.', 
 const ADVANCE_GAS = 3_000_000n;
 
 const SERVICE_KIND = 1;
+/** Draws tried for dispute #1 before taking one where a single juror holds every seat. */
+const MAX_DRAWS = 8;
 
 const PERIOD = { Evidence: 0, Commit: 1, Reveal: 2, Appeal: 3, Executed: 4 } as const;
 
@@ -207,8 +210,18 @@ export async function seedCourtDemo(
   const ruled = await openDispute(RULED);
   log(`  disputed  order #${ruled.orderId} (dispute #${ruled.disputeId})`);
   await passTime(params.evidenceDuration);
-  await advance(ruled.disputeId, 'draw');
-  const round = await client.readContract({ ...court, functionName: 'getRound', args: [ruled.disputeId, 0n] });
+  // The draw is random (the block's prevrandao): draw again from a chain snapshot, a few blocks
+  // later each time (the same block would draw the same seats), until at least two jurors sit, so
+  // the demo shows a coherent and an incoherent juror.
+  let round;
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await testClient.snapshot();
+    if (attempt > 1) await testClient.mine({ blocks: attempt - 1 });
+    await advance(ruled.disputeId, 'draw');
+    round = await client.readContract({ ...court, functionName: 'getRound', args: [ruled.disputeId, 0n] });
+    if (round.ballots.length >= 2 || attempt >= MAX_DRAWS) break;
+    await testClient.revert({ id: snapshot });
+  }
   const ballots = [...round.ballots].sort((a, b) => b.seats - a.seats);
   const votes = ballots.map((b, i) => ({
     juror: b.juror,
