@@ -6,6 +6,7 @@ const links = [
   { href: '/collaborators', label: 'Collaborators' },
   { href: '/join', label: 'Join' },
   { href: '/orders', label: 'Orders' },
+  { href: '/disputes', label: 'Disputes' },
   { href: '/me', label: 'Me' },
 ];
 

@@ -4,27 +4,32 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { keccak256, toBytes, type Address } from 'viem';
+import { getAbiItem, keccak256, parseEventLogs, toBytes, type Address } from 'viem';
+import { useRouter } from 'next/navigation';
 import { useAccount, useBlock, usePublicClient } from 'wagmi';
 import { Countdown, useBlockSeenAt } from '../Countdown';
 import { DocumentLink } from '../DocumentLink';
+import { EvidenceFields, emptyEvidence, evidenceUri, type EvidenceState } from '../court/EvidenceFields';
 import { useToast } from '../Toaster';
 import { useContractWrite } from '../wallet/useContractWrite';
 import { useWalletLoader } from '../wallet/WalletLoader';
 import { WalletStatus } from './WalletStatus';
 import { DocumentError, publishDocument } from '@/lib/documents';
-import { formatDateTime, formatEth, shortAddress } from '@/lib/format';
-import { ORDER_STATE_LABELS, allowedActions, orderFromRaw, reviewEndsAt, type Order } from '@/lib/market';
+import { formatDateTime, formatDuration, formatEth, shortAddress } from '@/lib/format';
+import { ORDER_STATE_LABELS, RULING_LABELS, allowedActions, orderFromRaw, reviewEndsAt, type Order } from '@/lib/market';
 import { moduleAbis } from '@/lib/modules';
 
 interface OrderRow extends Order {
   requestURI: string;
   resultURI: string | null;
   rated: boolean;
+  /** The court's dispute id once disputed. */
+  disputeId: bigint | null;
 }
 
 const placed = moduleAbis.Marketplace.find((e) => e.type === 'event' && e.name === 'OrderPlaced')!;
 const delivered = moduleAbis.Marketplace.find((e) => e.type === 'event' && e.name === 'OrderDelivered')!;
+const disputed = getAbiItem({ abi: moduleAbis.Marketplace, name: 'OrderDisputed' });
 
 export default function Orders() {
   const { config } = useWalletLoader();
@@ -49,18 +54,21 @@ export default function Orders() {
       const logs = [...asBuyer, ...asSeller];
       if (logs.length === 0) return [];
       const ids = logs.map((l) => l.args.orderId!);
-      const [raws, deliveries, rated] = await Promise.all([
+      const [raws, deliveries, disputes, rated] = await Promise.all([
         client.readContract({ address: market, abi: moduleAbis.Marketplace, functionName: 'getOrders', args: [ids] }),
         client.getLogs({ address: market, event: delivered, args: { orderId: ids }, fromBlock }),
+        client.getLogs({ address: market, event: disputed, args: { orderId: ids }, fromBlock }),
         Promise.all(ids.map((id) => client.readContract({ address: reputation, abi: moduleAbis.Reputation, functionName: 'hasRated', args: [id] }))),
       ]);
       const results = new Map(deliveries.map((d) => [d.args.orderId!.toString(), d.args.resultURI ?? '']));
+      const disputeIds = new Map(disputes.map((d) => [d.args.orderId!.toString(), d.args.disputeId!]));
       return raws
         .map((raw, i) => ({
           ...orderFromRaw(ids[i]!, raw),
           requestURI: logs[i]!.args.requestURI ?? '',
           resultURI: results.get(ids[i]!.toString()) ?? null,
           rated: rated[i]!,
+          disputeId: disputeIds.get(ids[i]!.toString()) ?? null,
         }))
         .sort((a, b) => Number(b.id - a.id));
     },
@@ -130,6 +138,14 @@ function OrderCard({ order: o, account, clock }: { order: OrderRow; account: Add
       </p>
       {o.state === 'ordered' ? <Deadline label="Delivery due by" at={o.deliverBy} clock={clock} /> : null}
       {o.state === 'delivered' ? <Deadline label="Review window ends" at={reviewEndsAt(o)} clock={clock} /> : null}
+      {o.disputeId !== null ? (
+        <p className="text-sm">
+          {o.state === 'ruled' ? `Ruled: ${RULING_LABELS[o.ruling] ?? `ruling ${o.ruling}`} · ` : 'Under dispute · '}
+          <Link href={`/disputes/${o.disputeId}`} data-testid="dispute-link">
+            Dispute #{String(o.disputeId)}
+          </Link>
+        </p>
+      ) : null}
       <Actions order={o} can={can} />
     </article>
   );
@@ -137,8 +153,6 @@ function OrderCard({ order: o, account, clock }: { order: OrderRow; account: Add
 
 function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof allowedActions> }) {
   const { send, busy } = useContractWrite();
-  const { config } = useWalletLoader();
-  const client = usePublicClient({ chainId: config?.chainId });
   const toast = useToast();
   const [text, setText] = useState('');
   const [stars, setStars] = useState(5);
@@ -161,12 +175,12 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
       {label}
     </button>
   );
-  const needsText = can.deliver || can.dispute || showRate;
+  const needsText = can.deliver || showRate;
   return (
     <div className="flex flex-col gap-2">
       {needsText ? (
         <textarea
-          aria-label={can.deliver ? 'Result' : can.dispute ? 'Dispute reason or review' : 'Review'}
+          aria-label={can.deliver ? 'Result' : 'Review'}
           className="input min-h-20"
           placeholder={can.deliver ? 'The result of the work' : 'Your review (optional for a rating)'}
           value={text}
@@ -195,24 +209,6 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
         {can.release ? simple('release', 'Release payment') : null}
         {can.refund ? simple('refund', 'Refund') : null}
         {can.cancel ? simple('cancel', 'Cancel order') : null}
-        {can.dispute ? (
-          <button
-            type="button"
-            className="btn-danger"
-            disabled={busy}
-            onClick={async () => {
-              if (text.trim() === '') return toast.show({ kind: 'error', title: 'Explain the dispute first' });
-              const uri = await publish(text, 'dispute reason');
-              if (!uri || !client || !config) return;
-              // The dispute pays the arbitrator's fee (the Marketplace forwards it to its ERC-792 arbitrator).
-              const arbitrator = await client.readContract({ address: config.deployments.Marketplace, abi: moduleAbis.Marketplace, functionName: 'arbitrator' });
-              const value = await client.readContract({ address: arbitrator, abi: moduleAbis.DisputeCourt, functionName: 'arbitrationCost', args: ['0x'] });
-              await send({ module: 'Marketplace', functionName: 'dispute', args: [id, uri], value, label: 'Dispute' });
-            }}
-          >
-            Dispute
-          </button>
-        ) : null}
         {showRate ? (
           <>
             <label className="flex items-center gap-2 text-sm">
@@ -250,6 +246,81 @@ function Actions({ order: o, can }: { order: OrderRow; can: ReturnType<typeof al
         ) : null}
         {o.rated && !showRate ? <span className="text-sm text-slate-700">Rated.</span> : null}
       </div>
+      {can.dispute ? <DisputeForm orderId={id} /> : null}
     </div>
+  );
+}
+
+/** Dispute a delivery: the reason is the dispute's first evidence; the court's arbitration fee is paid now. */
+function DisputeForm({ orderId }: { orderId: bigint }) {
+  const { config } = useWalletLoader();
+  const client = usePublicClient({ chainId: config?.chainId });
+  const { send, busy, address } = useContractWrite();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<EvidenceState>(emptyEvidence);
+  const [error, setError] = useState<string | undefined>();
+  const [storing, setStoring] = useState(false);
+  const market = config?.deployments.Marketplace;
+  // The fee is the Marketplace's arbitrator's (the court), forwarded to it with the dispute.
+  const cost = useQuery({
+    queryKey: ['arbitrationCost', market],
+    enabled: open && !!client && !!market,
+    queryFn: async () => {
+      const arbitrator = await client!.readContract({ address: market!, abi: moduleAbis.Marketplace, functionName: 'arbitrator' });
+      return client!.readContract({ address: arbitrator, abi: moduleAbis.DisputeCourt, functionName: 'arbitrationCost', args: ['0x'] });
+    },
+  });
+  const balance = useQuery({
+    queryKey: ['balance', address, open],
+    enabled: open && !!client && !!address,
+    queryFn: () => client!.getBalance({ address: address! }),
+  });
+  if (!open) {
+    return (
+      <button type="button" className="btn-danger self-start" onClick={() => setOpen(true)}>
+        Dispute…
+      </button>
+    );
+  }
+  return (
+    <form
+      aria-label="Open a dispute"
+      noValidate
+      className="flex flex-col gap-3 rounded-lg border border-red-200 bg-red-50/50 p-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (cost.data === undefined) return setError('The arbitration fee is still being read; try again in a moment.');
+        if (balance.data !== undefined && balance.data < cost.data) return setError('Your balance is too low to pay the arbitration fee.');
+        setStoring(true);
+        const resolved = await evidenceUri(value);
+        setStoring(false);
+        setError(resolved.ok ? undefined : resolved.error);
+        if (!resolved.ok) return;
+        const outcome = await send({ module: 'Marketplace', functionName: 'dispute', args: [orderId, resolved.uri], value: cost.data, label: 'Dispute' });
+        if (!outcome.ok) return;
+        const [log] = parseEventLogs({ abi: moduleAbis.Marketplace, logs: outcome.receipt.logs, eventName: 'OrderDisputed' });
+        if (log) router.push(`/disputes/${log.args.disputeId}`);
+      }}
+    >
+      <h4 className="font-semibold">Open a dispute</h4>
+      <p className="text-sm text-slate-700">
+        Jurors drawn from the court will read your reason, the request and the result, and may refund you. The escrow waits for their ruling.
+      </p>
+      <EvidenceFields value={value} onChange={setValue} error={error} textLabel="Reason for the dispute" placeholder="What is wrong with the delivery" />
+      <p className="text-sm" data-testid="arbitration-fee">
+        Arbitration fee:{' '}
+        {cost.data !== undefined ? <span className="font-semibold">{formatEth(cost.data, 18)}</span> : cost.isError ? 'could not be read' : 'reading…'}{' '}
+        <span className="text-slate-600">(pays the jurors; paid now with the dispute)</span>
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className="btn-danger" disabled={busy || storing || cost.data === undefined}>
+          {storing ? 'Storing…' : cost.data !== undefined ? `Dispute and pay ${formatEth(cost.data, 18)}` : 'Dispute'}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => setOpen(false)} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -4,7 +4,7 @@
 // then refresh the server-rendered view. Progress and failures are shown as toasts.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { ContractFunctionArgs, ContractFunctionName } from 'viem';
+import type { ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
 import { useAccount, usePublicClient, useWriteContract } from 'wagmi';
 import { useToast } from '@/components/Toaster';
 import { describeError, type DescribedError } from '@/lib/errors';
@@ -24,7 +24,7 @@ export interface WriteRequest<M extends ModuleName, N extends WriteName<M>> {
   label: string;
 }
 
-export type WriteOutcome = { ok: true } | { ok: false; error: DescribedError };
+export type WriteOutcome = { ok: true; receipt: TransactionReceipt } | { ok: false; error: DescribedError };
 
 export function useContractWrite() {
   const { config } = useWalletLoader();
@@ -68,7 +68,7 @@ export function useContractWrite() {
       }
       toast.update(id, { kind: 'success', title: `${request.label} confirmed`, detail: `In block ${receipt.blockNumber}.` });
       router.refresh();
-      return { ok: true };
+      return { ok: true, receipt };
     } catch (error) {
       return fail(describeError(error), id);
     } finally {
