@@ -140,6 +140,7 @@ describe('parties, evidence and appeals', () => {
 
   it('checks evidence text and links', () => {
     expect(checkEvidence({ mode: 'text', text: '  ' })).toBe('Write the evidence first.');
+    expect(checkEvidence({ mode: 'text', text: '' }, 'reason')).toBe('Write the reason first.');
     expect(checkEvidence({ mode: 'text', text: 'It was late.' })).toBeNull();
     expect(checkEvidence({ mode: 'uri', uri: 'http://example.org/x' })).toBe('The link must be an https:// or ipfs:// link.');
     expect(checkEvidence({ mode: 'uri', uri: 'javascript:alert(1)' })).toBe('The link must be an https:// or ipfs:// link.');

@@ -235,11 +235,11 @@ export const MAX_EVIDENCE_URI_BYTES = 256;
 
 export type EvidenceInput = { mode: 'text'; text: string } | { mode: 'uri'; uri: string };
 
-/** Checks evidence (or a dispute reason) before anything is stored or sent; an error in words. */
-export function checkEvidence(input: EvidenceInput): string | null {
+/** Checks evidence (or a dispute's reason: `what`) before anything is stored or sent; an error in words. */
+export function checkEvidence(input: EvidenceInput, what = 'evidence'): string | null {
   if (input.mode === 'text') {
     const text = input.text.trim();
-    if (text === '') return 'Write the evidence first.';
+    if (text === '') return `Write the ${what} first.`;
     if (text.length > MAX_EVIDENCE_TEXT) return `Keep it under ${MAX_EVIDENCE_TEXT.toLocaleString('en')} characters.`;
     return null;
   }

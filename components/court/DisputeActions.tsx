@@ -43,6 +43,9 @@ export default function DisputeActions(props: DisputeActionProps) {
   );
 }
 
+/** Upper bound of what a seat drawn for a new juror costs beyond a seat for one already drawn. */
+const DRAW_GAS_PER_SEAT = 80_000n;
+
 const NEXT_STEP: Record<DisputeActionProps['period'], string> = {
   evidence: 'Advance: draw the jurors',
   commit: 'Advance to the reveal period',
@@ -62,7 +65,16 @@ function Advance({ props }: { props: DisputeActionProps }) {
         type="button"
         className="btn-secondary"
         disabled={!ready || busy || !address || wrongChain}
-        onClick={() => send({ module: 'DisputeCourt', functionName: 'advance', args: [BigInt(props.disputeId)], label: 'Advance' })}
+        onClick={() =>
+          send({
+            module: 'DisputeCourt',
+            functionName: 'advance',
+            args: [BigInt(props.disputeId)],
+            label: 'Advance',
+            // Which jurors the draw picks depends on the block: allow for every seat going to a new juror.
+            gasExtra: props.period === 'evidence' ? BigInt(seatsFor(props.round)) * DRAW_GAS_PER_SEAT : undefined,
+          })
+        }
       >
         {NEXT_STEP[props.period]}
       </button>

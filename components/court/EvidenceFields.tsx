@@ -18,8 +18,8 @@ export function evidenceInput(s: EvidenceState): EvidenceInput {
 }
 
 /** The URI to put on chain: the text stored as a document, or the link as given. */
-export async function evidenceUri(s: EvidenceState): Promise<{ ok: true; uri: string } | { ok: false; error: string }> {
-  const problem = checkEvidence(evidenceInput(s));
+export async function evidenceUri(s: EvidenceState, what = 'evidence'): Promise<{ ok: true; uri: string } | { ok: false; error: string }> {
+  const problem = checkEvidence(evidenceInput(s), what);
   if (problem) return { ok: false, error: problem };
   if (s.mode === 'uri') return { ok: true, uri: s.uri.trim() };
   try {

@@ -293,7 +293,7 @@ function DisputeForm({ orderId }: { orderId: bigint }) {
         if (cost.data === undefined) return setError('The arbitration fee is still being read; try again in a moment.');
         if (balance.data !== undefined && balance.data < cost.data) return setError('Your balance is too low to pay the arbitration fee.');
         setStoring(true);
-        const resolved = await evidenceUri(value);
+        const resolved = await evidenceUri(value, 'reason');
         setStoring(false);
         setError(resolved.ok ? undefined : resolved.error);
         if (!resolved.ok) return;

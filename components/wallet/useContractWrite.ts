@@ -22,6 +22,9 @@ export interface WriteRequest<M extends ModuleName, N extends WriteName<M>> {
   value?: bigint;
   /** What the action is called in toasts, like "Join". */
   label: string;
+  /** Gas to add to the estimate, for calls whose cost depends on what happens in their block
+   * (the court's juror draw depends on the block's randomness, so an estimate can fall short). */
+  gasExtra?: bigint;
 }
 
 export type WriteOutcome = { ok: true; receipt: TransactionReceipt } | { ok: false; error: DescribedError };
@@ -60,7 +63,18 @@ export function useContractWrite() {
         value: request.value,
         account: address,
       } as Parameters<typeof publicClient.simulateContract>[0]);
-      const hash = await writeContractAsync(simulated as Parameters<typeof writeContractAsync>[0]);
+      let gas: bigint | undefined;
+      if (request.gasExtra) {
+        gas =
+          (await publicClient.estimateContractGas({
+            ...contract,
+            functionName: request.functionName,
+            args: request.args,
+            value: request.value,
+            account: address,
+          } as Parameters<typeof publicClient.estimateContractGas>[0])) + request.gasExtra;
+      }
+      const hash = await writeContractAsync({ ...simulated, ...(gas ? { gas } : {}) } as Parameters<typeof writeContractAsync>[0]);
       toast.update(id, { kind: 'pending', title: `${request.label}: waiting for confirmation…`, detail: `Transaction ${hash}` });
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== 'success') {

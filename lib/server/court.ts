@@ -45,6 +45,8 @@ export interface DisputeSummary extends DisputeListItem {
 
 export interface DisputeList {
   block: bigint;
+  /** The list is cached per block hash (a reorg or a reverted test chain re-reads it). */
+  blockHash: Hex;
   chainNow: number;
   disputes: DisputeSummary[];
 }
@@ -57,13 +59,13 @@ let listCache: DisputeList | null = null;
 const TIMESTAMP_CODE: Hex = '0x4260005260206000f3';
 
 /** Chain time now: the pending block's timestamp when the node tells it, else the latest block's. */
-export async function readChainNow(): Promise<number> {
+export async function readChainNow(latest?: { timestamp: bigint }): Promise<number> {
   const client = publicClient();
-  const [latest, pending] = await Promise.all([
-    client.getBlock({ blockTag: 'latest' }),
+  const [block, pending] = await Promise.all([
+    latest ?? client.getBlock({ blockTag: 'latest' }),
     client.call({ data: TIMESTAMP_CODE, blockTag: 'pending' }).catch(() => null),
   ]);
-  const latestTs = Number(latest.timestamp);
+  const latestTs = Number(block.timestamp);
   const pendingTs = pending?.data && pending.data.length === 66 ? Number(hexToBigInt(pending.data)) : 0;
   // A node answering nonsense (far past or far future) is ignored.
   return pendingTs >= latestTs && pendingTs - latestTs < 10 * 365 * 86_400 ? pendingTs : latestTs;
@@ -71,15 +73,16 @@ export async function readChainNow(): Promise<number> {
 
 /** Every dispute of the court, newest first, as of the latest block (cached until a new one). */
 export async function readDisputeList(): Promise<DisputeList> {
-  const block = await readHead();
-  if (listCache && listCache.block === block) {
-    return { ...listCache, chainNow: await readChainNow() };
-  }
   const client = publicClient();
+  const head = await client.getBlock({ blockTag: 'latest' });
+  const block = head.number;
+  if (listCache && listCache.blockHash === head.hash) {
+    return { ...listCache, chainNow: await readChainNow(head) };
+  }
   const { court, market, fromBlock } = addresses();
   const [count, chainNow, disputedLogs, marketDisputeLogs, drawnLogs] = await Promise.all([
     client.readContract({ address: court, abi: courtAbi, functionName: 'disputeCount' }),
-    readChainNow(),
+    readChainNow(head),
     client.getLogs({ address: market, event: ev.orderDisputed, fromBlock, toBlock: block }),
     client.getLogs({ address: market, event: ev.marketDispute, args: { _arbitrator: court }, fromBlock, toBlock: block }),
     client.getLogs({ address: court, event: ev.drawn, fromBlock, toBlock: block }),
@@ -127,7 +130,7 @@ export async function readDisputeList(): Promise<DisputeList> {
     };
   });
   disputes.reverse();
-  listCache = { block, chainNow, disputes };
+  listCache = { block, blockHash: head.hash, chainNow, disputes };
   return listCache;
 }
 

@@ -49,7 +49,7 @@ export default async function DisputePage({ params }: { params: Params }) {
               <Link href="/disputes">Disputes</Link> / #{id}
             </p>
             <h1 className="text-3xl font-bold">Dispute #{id}</h1>
-            <p className="mt-1 text-slate-700">
+            <p className="mt-1 text-slate-700" data-testid="dispute-subject">
               {d.order ? (
                 <>
                   Over order #{String(d.order.id)} of <Link href={`/services/${d.order.serviceId}`}>{d.order.serviceTitle || `service #${d.order.serviceId}`}</Link> ·{' '}
