@@ -185,7 +185,11 @@ function Vote({ props, ballot, juror }: { props: DisputeActionProps; ballot: Cur
   const importer = (
     <label className="text-sm">
       <span className="label">Import your vote file</span>
-      <input type="file" accept="application/json,.json" className="text-sm" onChange={(e) => void importFile(e.target.files?.[0])} aria-describedby={importError ? 'vote-import-error' : undefined} />
+      <input
+        type="file"
+        accept="application/json,.json"
+        className="text-sm file:mr-3 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold file:text-slate-900 hover:file:bg-slate-100"
+        onChange={(e) => void importFile(e.target.files?.[0])} aria-describedby={importError ? 'vote-import-error' : undefined} />
       {importError ? (
         <span id="vote-import-error" className="field-error block">
           {importError}

@@ -93,13 +93,15 @@ function Outcome({ b, settled }: { b: Ballot; settled: boolean }) {
   return <span className="text-slate-700">stake released</span>;
 }
 
+const TALLY_LABELS = { 1: 'Refund the buyer', 2: 'Pay the seller', 0: 'Refuse (split 50/50)' } as const;
+
 function Tally({ votes, seats }: { votes: [number, number, number]; seats: number }) {
   const order = [1, 2, 0] as const;
   return (
     <ul className="flex flex-col gap-1" data-testid="tally" aria-label="Revealed votes by seats">
       {order.map((c) => (
         <li key={c} className="grid grid-cols-[11rem_1fr_3rem] items-center gap-2 text-sm" data-choice={c}>
-          <span className="text-slate-700">{CHOICE_LABELS[c]}</span>
+          <span className="text-slate-700">{TALLY_LABELS[c]}</span>
           <span className="h-2 rounded-full bg-slate-100" aria-hidden>
             <span className="block h-2 rounded-full bg-brand-600" style={{ width: `${seats === 0 ? 0 : (votes[c] / seats) * 100}%` }} />
           </span>

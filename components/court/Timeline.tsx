@@ -21,7 +21,7 @@ export function Timeline({ input, round }: { input: TimelineInput; round: number
         {steps.map((step, i) => (
           <li key={step.period} className="relative flex gap-3 pb-5 last:pb-0" data-testid="timeline-step" data-period={step.period} data-state={step.state}>
             {i < steps.length - 1 ? <span aria-hidden className="absolute top-5 left-[7px] h-full w-0.5 bg-slate-200" /> : null}
-            <span aria-hidden className={`relative mt-1 h-4 w-4 shrink-0 rounded-full border-2 ${dot[step.state]}`} />
+            <span aria-hidden className={`relative mt-1 h-4 w-4 shrink-0 rounded-full border-2 ${dot[step.period === 'executed' && step.state === 'current' ? 'done' : step.state]}`} />
             <div className="min-w-0">
               <p className={`font-semibold ${step.state === 'upcoming' || step.state === 'skipped' ? 'text-slate-600' : 'text-slate-900'}`}>
                 {PERIOD_LABELS[step.period]}

@@ -116,12 +116,16 @@ export default async function DisputePage({ params }: { params: Params }) {
                   })}
                 </ol>
               )}
-              {d.period === 'evidence' ? <EvidenceFormGate disputeId={id} /> : <p className="text-sm text-slate-600">Evidence is accepted during the evidence period of each round.</p>}
+              {d.period === 'evidence' ? (
+                <EvidenceFormGate disputeId={id} />
+              ) : d.period !== 'executed' ? (
+                <p className="text-sm text-slate-600">Evidence is accepted during the evidence period of each round.</p>
+              ) : null}
             </section>
             <Rounds d={d} />
           </div>
 
-          <aside className="flex flex-col gap-6">
+          <aside className="order-first flex flex-col gap-6 lg:order-none">
             {d.order ? (
               <section className="card" aria-labelledby="order-heading">
                 <h2 id="order-heading" className="text-lg font-semibold">
