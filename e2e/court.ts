@@ -92,3 +92,11 @@ export async function openDispute(buyer: number, orderId: bigint, reasonURI: str
   const [log] = parseEventLogs({ abi: marketplaceAbi, logs: receipt.logs, eventName: 'OrderDisputed' });
   return log!.args.disputeId;
 }
+
+/** Takes all of dev account `index`'s stake back when none of it is locked (leaves the court to other specs). */
+export async function unstakeAll(index: number): Promise<void> {
+  const { DisputeCourt } = deployments();
+  const juror = await jurorOf(index);
+  if (juror.stake === 0n || juror.locked !== 0n) return;
+  await confirm(await wallet(index).writeContract({ address: DisputeCourt, abi: disputeCourtAbi, functionName: 'unstake', args: [juror.stake] }));
+}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { advanceTime, testClient } from './chain';
-import { address, courtParams, devIndexOf, getRound, jurorOf, openDispute, orderAndDeliver, stake, xpOf } from './court';
+import { address, courtParams, devIndexOf, getRound, jurorOf, openDispute, orderAndDeliver, stake, unstakeAll, xpOf } from './court';
 import { connectDevWallet } from './wallet';
 
 const BUYER = 10;
@@ -88,6 +88,11 @@ async function ensureStake(index: number, atLeast: bigint): Promise<void> {
 }
 
 test.describe.configure({ mode: 'serial' });
+
+// Our jurors leave the court afterwards, so later specs' draws only see their own jurors.
+test.afterAll(async () => {
+  for (const j of JURORS) await unstakeAll(j);
+});
 
 test('a buyer disputes a delivery, drawn jurors commit and reveal, the ruling refunds the buyer and costs the seller XP', async ({ browser }) => {
   test.setTimeout(300_000);
@@ -262,6 +267,14 @@ test('the dispute list filters open, closed and one’s own disputes; unknown id
   await expect(buyer).toHaveURL(new RegExp(`filter=party&account=${address(BUYER)}`));
   await expect(buyer.getByTestId('disputes-count')).toContainText('as buyer or seller');
   expect(await buyer.getByTestId('dispute-row').count()).toBeGreaterThanOrEqual(2);
+
+  // A visitor choosing "Mine as party" before connecting is asked to connect, then sees theirs.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/disputes');
+  await visitor.getByRole('button', { name: 'Mine as party' }).click();
+  await visitor.getByRole('button', { name: new RegExp(`Dev account #${BUYER}\\b`) }).click();
+  await expect(visitor).toHaveURL(new RegExp(`filter=party&account=${address(BUYER)}`));
+  await expect(visitor.getByRole('link', { name: 'Mine as party' })).toHaveAttribute('aria-current', 'page');
 
   const juror = await pageOf(browser, JURORS[1]!, '/disputes?filter=juror');
   await juror.getByRole('link', { name: 'Mine as juror' }).click();

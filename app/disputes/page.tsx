@@ -4,6 +4,7 @@ import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { ChainClock, Countdown } from '@/components/court/ChainClock';
 import { DisputeBadge, rulingText } from '@/components/court/DisputeBadge';
 import { MineFilters } from '@/components/court/MineFilters';
+import { pillClass } from '@/components/court/pill';
 import { DISPUTE_FILTER_LABELS, PERIOD_LABELS, disputeQueryString, parseDisputeQuery, selectDisputes, type DisputeQuery } from '@/lib/court';
 import { formatEth, shortAddress } from '@/lib/format';
 import { readDisputeList, type DisputeSummary } from '@/lib/server/court';
@@ -44,12 +45,10 @@ export default async function DisputesPage({ searchParams }: { searchParams: Sea
 }
 
 function Filters({ query }: { query: DisputeQuery }) {
-  const pill = (active: boolean) =>
-    `rounded-full border px-3 py-1 text-sm font-medium no-underline hover:no-underline ${active ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`;
   return (
     <nav aria-label="Filter disputes" className="flex flex-wrap items-center gap-2">
       {(['all', 'open', 'closed'] as const).map((filter) => (
-        <Link key={filter} href={`/disputes${disputeQueryString({ filter, account: null, page: 1 })}`} className={pill(query.filter === filter)} aria-current={query.filter === filter ? 'page' : undefined}>
+        <Link key={filter} href={`/disputes${disputeQueryString({ filter, account: null, page: 1 })}`} className={pillClass(query.filter === filter)} aria-current={query.filter === filter ? 'page' : undefined}>
           {DISPUTE_FILTER_LABELS[filter]}
         </Link>
       ))}

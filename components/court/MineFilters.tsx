@@ -3,18 +3,21 @@
 // loaded they are links carrying it in the URL (so the list is still rendered on the server);
 // without it, choosing one opens the connect dialog and follows once an account is connected.
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
 import { DISPUTE_FILTER_LABELS, type DisputeQuery } from '@/lib/court';
 import { useWalletLoader } from '../wallet/WalletLoader';
+import { pillClass } from './pill';
 
 const MineLinks = dynamic(() => import('./MineLinks'), { ssr: false });
 
 export type MineFilter = 'party' | 'juror';
 
+/** The filter chosen before an account was connected. Module state, not React state: loading the
+ * wallet wraps the page in its providers, which remounts everything below them. */
+export const wantedFilter: { current: MineFilter | null } = { current: null };
+
 export function MineFilters({ query }: { query: DisputeQuery }) {
   const { module, load, config } = useWalletLoader();
-  const [wanted, setWanted] = useState<MineFilter | null>(null);
-  if (module) return <MineLinks query={query} wanted={wanted} />;
+  if (module) return <MineLinks query={query} />;
   return (
     <>
       {(['party', 'juror'] as const).map((filter) => (
@@ -23,9 +26,9 @@ export function MineFilters({ query }: { query: DisputeQuery }) {
           type="button"
           disabled={!config}
           aria-current={query.filter === filter ? 'page' : undefined}
-          className={`rounded-full border px-3 py-1 text-sm font-medium ${query.filter === filter ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
+          className={pillClass(query.filter === filter)}
           onClick={() => {
-            setWanted(filter);
+            wantedFilter.current = filter;
             load({ connect: true });
           }}
         >
