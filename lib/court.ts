@@ -111,7 +111,7 @@ export function canAdvance(d: { period: Period; periodEnd: number; jurors: numbe
   return false;
 }
 
-/** "2d 03:04:05", "03:04:05" or "04:05" for a countdown in seconds. */
+/** A countdown as a clock, "2d 03:04:05", "03:04:05" or "04:05" (the court's timeline; /orders uses format.ts's words). */
 export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const days = Math.floor(s / 86_400);
@@ -123,10 +123,6 @@ export function formatCountdown(seconds: number): string {
   return days > 0 ? `${days}d ${clock}` : clock;
 }
 
-/** Chain time now, from the chain time `chainNow` read when the page was fetched and the wall time since. */
-export function estimateChainNow(chainNow: number, fetchedAtMs: number, nowMs: number): number {
-  return chainNow + Math.max(0, Math.floor((nowMs - fetchedAtMs) / 1000));
-}
 
 // ─────────────────────────────── Votes ───────────────────────────────
 

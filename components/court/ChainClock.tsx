@@ -3,7 +3,8 @@
 // the page arrived, ticking once a second. Local chains move their clock with evm_increaseTime, so
 // wall time alone would be wrong; a new block re-renders the page with a fresh reading.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { estimateChainNow, formatCountdown } from '@/lib/court';
+import { formatCountdown } from '@/lib/court';
+import { chainTimeNow } from '@/lib/format';
 
 const ChainClockContext = createContext<number | null>(null);
 
@@ -13,7 +14,7 @@ export function ChainClock({ chainNow, children }: { chainNow: number; children:
   useEffect(() => {
     const at = Date.now();
     setNow(chainNow);
-    const timer = setInterval(() => setNow(estimateChainNow(chainNow, at, Date.now())), 1_000);
+    const timer = setInterval(() => setNow(chainTimeNow(chainNow, at, Date.now())), 1_000);
     return () => clearInterval(timer);
   }, [chainNow]);
   return <ChainClockContext.Provider value={now}>{children}</ChainClockContext.Provider>;

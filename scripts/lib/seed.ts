@@ -80,19 +80,24 @@ async function confirm(client: PublicClient, hash: Hash, what: string): Promise<
   if (receipt.status !== 'success') throw new Error(`${what}: transaction ${hash} reverted`);
 }
 
+/** The local chain a seed script talks to, and its HTTP transport (no retries: a seed fails loudly). */
+export function localSeedChain(rpcUrl: string, chainId: number) {
+  const chain = defineChain({
+    id: chainId,
+    name: 'OSO local',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  return { chain, transport: http(rpcUrl, { retryCount: 0 }) };
+}
+
 /** Joins the demo collaborators on the registry at `deployments.CollaboratorRegistry`. */
 export async function seedDemo(
   rpcUrl: string,
   deployments: Pick<Deployments, 'chainId' | 'CollaboratorRegistry'>,
   log: (line: string) => void = () => {},
 ): Promise<SeedResult> {
-  const chain = defineChain({
-    id: deployments.chainId,
-    name: 'OSO local',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
-  const transport = http(rpcUrl, { retryCount: 0 });
+  const { chain, transport } = localSeedChain(rpcUrl, deployments.chainId);
   const client = createPublicClient({ chain, transport, pollingInterval: 250 });
   const chainId = await client.getChainId();
   if (chainId !== deployments.chainId) {

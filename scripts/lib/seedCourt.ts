@@ -23,8 +23,6 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
-  defineChain,
-  http,
   keccak256,
   parseEther,
   toBytes,
@@ -39,7 +37,7 @@ import type { Deployments } from '../../lib/chain';
 import { writeDocument } from '../../lib/contentFiles';
 import { devAccounts } from '../../lib/devAccounts';
 import { collaboratorRegistryAbi, disputeCourtAbi, marketplaceAbi } from '../../lib/generated/abis';
-import { demoProfile } from './seed';
+import { demoProfile, localSeedChain } from './seed';
 
 /** [dev account, stake in ETH] */
 export const SEED_JURORS: readonly (readonly [number, string])[] = [
@@ -95,13 +93,7 @@ export async function seedCourtDemo(
   contentDir: string,
   log: (line: string) => void = () => {},
 ): Promise<void> {
-  const chain = defineChain({
-    id: deployments.chainId,
-    name: 'OSO local',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
-  const transport = http(rpcUrl, { retryCount: 0 });
+  const { chain, transport } = localSeedChain(rpcUrl, deployments.chainId);
   const client: PublicClient = createPublicClient({ chain, transport, pollingInterval: 250 });
   const testClient = createTestClient({ chain, transport, mode: 'anvil' });
   const court = { address: deployments.DisputeCourt, abi: disputeCourtAbi } as const;

@@ -1,12 +1,13 @@
 // Marketplace demo data on a fresh local chain: services from the demo service collaborators,
 // settled and rated orders (so ratings, XP and levels show), one order still open, and a
 // certificate from the demo rating collaborator. Runs once: skipped when services exist.
-import { createPublicClient, createWalletClient, defineChain, http, keccak256, parseEther, toBytes, type Hash, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, keccak256, parseEther, toBytes, type Hash, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployments } from '../../lib/chain';
 import { writeDocument } from '../../lib/contentFiles';
 import { devAccounts } from '../../lib/devAccounts';
 import { certificatesAbi, marketplaceAbi, reputationAbi } from '../../lib/generated/abis';
+import { localSeedChain } from './seed';
 
 interface DemoService {
   seller: number;
@@ -35,13 +36,7 @@ export async function seedMarketDemo(
   contentDir: string,
   log: (line: string) => void = () => {},
 ): Promise<void> {
-  const chain = defineChain({
-    id: deployments.chainId,
-    name: 'OSO local',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
-  const transport = http(rpcUrl, { retryCount: 0 });
+  const { chain, transport } = localSeedChain(rpcUrl, deployments.chainId);
   const client: PublicClient = createPublicClient({ chain, transport, pollingInterval: 250 });
   const market = { address: deployments.Marketplace, abi: marketplaceAbi } as const;
   if ((await client.readContract({ ...market, functionName: 'serviceCount' })) > 0n) return;

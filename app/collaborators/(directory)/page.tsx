@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/Pager';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { CollaboratorCard } from '@/components/CollaboratorCard';
 import { DirectoryFilters } from '@/components/DirectoryFilters';
@@ -60,27 +61,7 @@ function Results({ query, records }: { query: DirectoryQuery; records: Parameter
           <CollaboratorCard key={c.account} collaborator={c} />
         ))}
       </ul>
-      {page.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-center gap-4 text-sm">
-          {page.page > 1 ? (
-            <Link href={`/collaborators${queryString({ ...query, page: page.page - 1 })}`} rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span className="text-slate-500">← Previous</span>
-          )}
-          <span>
-            Page {page.page} of {page.pageCount}
-          </span>
-          {page.page < page.pageCount ? (
-            <Link href={`/collaborators${queryString({ ...query, page: page.page + 1 })}`} rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span className="text-slate-500">Next →</span>
-          )}
-        </nav>
-      ) : null}
+      <Pager page={page.page} pageCount={page.pageCount} hrefOf={(n) => `/collaborators${queryString({ ...query, page: n })}`} />
     </section>
   );
 }
