@@ -82,7 +82,7 @@ async function measureGas(): Promise<Pick<Results, 'gas' | 'lensGas'>> {
   return { gas, lensGas };
 }
 
-/** Issue 3's gas budgets, by the forge tests' action labels (worst cases measured under their action's budget). */
+/** Issues 3 and 4's gas budgets, by the forge tests' action labels (worst cases measured under their action's budget). */
 const ISSUE_GAS_BUDGETS: Record<string, number> = {
   order: 120_000,
   deliver: 70_000,
@@ -97,6 +97,13 @@ const ISSUE_GAS_BUDGETS: Record<string, number> = {
   'issue-first-certificate': 130_000,
   'market-withdraw': 40_000,
   'market-withdraw-treasury': 40_000,
+  // Issue 4: createDispute incl. its fee (alone, and through Marketplace.dispute), the draw of 3 jurors
+  // from a pool of 100 (inside `advance` when the evidence period ends), commit, reveal.
+  createDispute: 200_000,
+  dispute: 200_000,
+  'advance-draw-3-of-100': 300_000,
+  commit: 70_000,
+  reveal: 80_000,
 };
 
 /** SSTORE of a zero slot (22,100 with the cold access) minus rewriting a non-zero one (5,000): EIP-2200/2929. */
@@ -397,7 +404,7 @@ function report(r: Results): string {
     '',
     '## Gas per user action (all modules, optimizer 200 runs)',
     '',
-    'From the `contracts/test/*Gas.t.sol` tests: `gasleft()` around each call through its proxy, cold storage, typical inputs; excludes the 21,000 base and calldata. Each test enforces its own guard budget (the issue\'s budget, or for actions the issue does not budget and for worst cases the measured figure plus 10–15 %). Issue 3 budgets: order ≤ 120k, deliver ≤ 70k, accept ≤ 90k (incl. XP), rate ≤ 70k, issue certificate ≤ 130k, withdraw ≤ 40k; their first-ever and worst cases are measured under the same action\'s issue budget.',
+    'From the `contracts/test/*Gas.t.sol` tests: `gasleft()` around each call through its proxy, cold storage, typical inputs; excludes the 21,000 base and calldata. Each test enforces its own guard budget (the issue\'s budget, or for actions the issue does not budget and for worst cases the measured figure plus 10–15 %). Issue 3 budgets: order ≤ 120k, deliver ≤ 70k, accept ≤ 90k (incl. XP), rate ≤ 70k, issue certificate ≤ 130k, withdraw ≤ 40k; their first-ever and worst cases are measured under the same action\'s issue budget. Issue 4 budgets: createDispute incl. its fee ≤ 200k (`dispute` is the Marketplace call that opens it in the court), the draw of 3 jurors from a pool of 100 ≤ 300k, commit ≤ 70k, reveal ≤ 80k.',
     '',
     '| action | gas | test guard | | issue budget |',
     '|---|---:|---:|---|---|',
