@@ -86,6 +86,7 @@ contract ConstitutionInvariantTest is GovernanceTestBase {
         uint256 n;
         regimes[n++] = address(monarchy);
         regimes[n++] = address(successor);
+        regimes[n++] = address(council);
         assembly ("memory-safe") {
             mstore(regimes, n)
         }

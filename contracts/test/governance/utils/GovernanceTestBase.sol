@@ -2,8 +2,12 @@
 pragma solidity ^0.8.30;
 
 import {Test} from "forge-std/Test.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {Constitution} from "../../../src/governance/Constitution.sol";
 import {MonarchyRegime} from "../../../src/governance/MonarchyRegime.sol";
+import {CouncilSeats} from "../../../src/governance/CouncilSeats.sol";
+import {CouncilGovernor} from "../../../src/governance/CouncilGovernor.sol";
+import {RegimeGovernor} from "../../../src/governance/RegimeGovernor.sol";
 
 /// Shared deployment and helpers for the governance suites: the Constitution (timelock) with the
 /// monarchy established, and the other regimes ready to be switched to.
@@ -13,14 +17,29 @@ abstract contract GovernanceTestBase is Test {
     uint256 internal constant MIN_DELAY = 1 hours;
     uint32 internal constant HEARTBEAT = 30 days;
 
+    uint48 internal constant COUNCIL_VOTING_DELAY = 1 hours;
+    uint32 internal constant COUNCIL_VOTING_PERIOD = 3 days;
+    uint256 internal constant COUNCIL_THRESHOLD = 1;
+    uint256 internal constant COUNCIL_QUORUM = 50; // % of seats, rounded up
+    uint256 internal constant SEAT_LIMIT = 5;
+
+    uint8 internal constant AGAINST = 0;
+    uint8 internal constant FOR = 1;
+    uint8 internal constant ABSTAIN = 2;
+
     Constitution internal constitution;
     MonarchyRegime internal monarchy;
     MonarchyRegime internal successor; // another monarchy (the heir reigns), to switch to
+    CouncilSeats internal seats;
+    CouncilGovernor internal council;
 
     address internal deployer = makeAddr("deployer");
     address internal monarch = makeAddr("monarch");
     address internal heir = makeAddr("heir");
     address internal outsider = makeAddr("outsider");
+    address internal member1 = makeAddr("member1");
+    address internal member2 = makeAddr("member2");
+    address internal member3 = makeAddr("member3");
 
     bytes32 internal PROPOSER_ROLE;
     bytes32 internal CANCELLER_ROLE;
@@ -33,11 +52,20 @@ abstract contract GovernanceTestBase is Test {
         constitution = new Constitution(MIN_DELAY);
         monarchy = new MonarchyRegime(constitution, monarch, heir, HEARTBEAT);
         successor = new MonarchyRegime(constitution, heir, address(0), HEARTBEAT);
+        seats = new CouncilSeats(address(constitution), _members(), SEAT_LIMIT);
+        council = new CouncilGovernor(
+            seats, constitution, COUNCIL_VOTING_DELAY, COUNCIL_VOTING_PERIOD, COUNCIL_THRESHOLD, COUNCIL_QUORUM
+        );
         constitution.establish(address(monarchy));
         vm.stopPrank();
         PROPOSER_ROLE = constitution.PROPOSER_ROLE();
         CANCELLER_ROLE = constitution.CANCELLER_ROLE();
         EXECUTOR_ROLE = constitution.EXECUTOR_ROLE();
+    }
+
+    function _members() internal view returns (address[] memory m) {
+        m = new address[](3);
+        (m[0], m[1], m[2]) = (member1, member2, member3);
     }
 
     /// The next call comes from the timelock, as an executed operation would (fixtures only: the
@@ -82,6 +110,63 @@ abstract contract GovernanceTestBase is Test {
         _monarchRun(t, v, d, keccak256(abi.encode(target, data, block.timestamp)));
     }
 
+    /// `proposer` proposes, time moves to the snapshot + 1, every voter votes For.
+    function _proposeAndVote(
+        RegimeGovernor gov,
+        address proposer,
+        address[] memory voters,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) internal returns (uint256 id) {
+        vm.prank(proposer);
+        id = gov.propose(targets, values, calldatas, description);
+        vm.warp(gov.proposalSnapshot(id) + 1);
+        for (uint256 i; i < voters.length; ++i) {
+            vm.prank(voters[i]);
+            gov.castVote(id, FOR);
+        }
+    }
+
+    /// After the vote: deadline passes, queue, delay passes, execute.
+    function _queueAndExecute(
+        RegimeGovernor gov,
+        uint256 id,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) internal {
+        vm.warp(gov.proposalDeadline(id) + 1);
+        assertEq(uint8(gov.state(id)), uint8(IGovernor.ProposalState.Succeeded), "succeeded");
+        bytes32 descriptionHash = keccak256(bytes(description));
+        gov.queue(targets, values, calldatas, descriptionHash);
+        assertEq(uint8(gov.state(id)), uint8(IGovernor.ProposalState.Queued), "queued");
+        vm.warp(block.timestamp + constitution.getMinDelay());
+        gov.execute(targets, values, calldatas, descriptionHash);
+        assertEq(uint8(gov.state(id)), uint8(IGovernor.ProposalState.Executed), "executed");
+    }
+
+    /// A full proposal lifecycle with every voter For.
+    function _pass(
+        RegimeGovernor gov,
+        address proposer,
+        address[] memory voters,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) internal returns (uint256 id) {
+        id = _proposeAndVote(gov, proposer, voters, targets, values, calldatas, description);
+        _queueAndExecute(gov, id, targets, values, calldatas, description);
+    }
+
+    function _councilPass(address target, bytes memory data, string memory description) internal returns (uint256) {
+        (address[] memory t, uint256[] memory v, bytes[] memory d) = _one(target, data);
+        return _pass(council, member1, _members(), t, v, d, description);
+    }
+
     // ── regimes ──
 
     /// Exactly `regime` holds the proposer, canceller and executor roles among the known regimes
@@ -109,6 +194,9 @@ abstract contract GovernanceTestBase is Test {
         known[n++] = heir;
         known[n++] = outsider;
         known[n++] = address(0);
+        known[n++] = address(council);
+        known[n++] = address(seats);
+        known[n++] = member1;
         assembly ("memory-safe") {
             mstore(known, n)
         }
