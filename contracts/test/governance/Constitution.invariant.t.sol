@@ -87,6 +87,7 @@ contract ConstitutionInvariantTest is GovernanceTestBase {
         regimes[n++] = address(monarchy);
         regimes[n++] = address(successor);
         regimes[n++] = address(council);
+        regimes[n++] = address(democracy);
         assembly ("memory-safe") {
             mstore(regimes, n)
         }

@@ -8,6 +8,8 @@ import {MonarchyRegime} from "../../../src/governance/MonarchyRegime.sol";
 import {CouncilSeats} from "../../../src/governance/CouncilSeats.sol";
 import {CouncilGovernor} from "../../../src/governance/CouncilGovernor.sol";
 import {RegimeGovernor} from "../../../src/governance/RegimeGovernor.sol";
+import {ActivityVotes} from "../../../src/governance/ActivityVotes.sol";
+import {DemocracyGovernor} from "../../../src/governance/DemocracyGovernor.sol";
 
 /// Shared deployment and helpers for the governance suites: the Constitution (timelock) with the
 /// monarchy established, and the other regimes ready to be switched to.
@@ -23,6 +25,14 @@ abstract contract GovernanceTestBase is Test {
     uint256 internal constant COUNCIL_QUORUM = 50; // % of seats, rounded up
     uint256 internal constant SEAT_LIMIT = 5;
 
+    uint256 internal constant ACTIVITY_PERIOD = 7 days;
+    uint256 internal constant ACTIVITY_WINDOW = 4;
+    uint48 internal constant DEMOCRACY_VOTING_DELAY = 1 days;
+    uint32 internal constant DEMOCRACY_VOTING_PERIOD = 5 days;
+    uint256 internal constant DEMOCRACY_THRESHOLD = 10;
+    uint256 internal constant DEMOCRACY_QUORUM = 20; // % of the window's activity, rounded up
+    uint48 internal constant LATE_QUORUM_EXTENSION = 2 days;
+
     uint8 internal constant AGAINST = 0;
     uint8 internal constant FOR = 1;
     uint8 internal constant ABSTAIN = 2;
@@ -32,6 +42,8 @@ abstract contract GovernanceTestBase is Test {
     MonarchyRegime internal successor; // another monarchy (the heir reigns), to switch to
     CouncilSeats internal seats;
     CouncilGovernor internal council;
+    ActivityVotes internal activity;
+    DemocracyGovernor internal democracy;
 
     address internal deployer = makeAddr("deployer");
     address internal monarch = makeAddr("monarch");
@@ -40,10 +52,15 @@ abstract contract GovernanceTestBase is Test {
     address internal member1 = makeAddr("member1");
     address internal member2 = makeAddr("member2");
     address internal member3 = makeAddr("member3");
+    address internal citizen1 = makeAddr("citizen1");
+    address internal citizen2 = makeAddr("citizen2");
+    address internal citizen3 = makeAddr("citizen3");
+    address internal creditor = makeAddr("creditor"); // stands for a module holding CREDITOR_ROLE
 
     bytes32 internal PROPOSER_ROLE;
     bytes32 internal CANCELLER_ROLE;
     bytes32 internal EXECUTOR_ROLE;
+    bytes32 internal CREDITOR_ROLE;
 
     /// Deploys everything as `deployer` and establishes the monarchy.
     function _deployGovernance() internal {
@@ -56,16 +73,35 @@ abstract contract GovernanceTestBase is Test {
         council = new CouncilGovernor(
             seats, constitution, COUNCIL_VOTING_DELAY, COUNCIL_VOTING_PERIOD, COUNCIL_THRESHOLD, COUNCIL_QUORUM
         );
+        activity = new ActivityVotes(address(constitution), ACTIVITY_PERIOD, ACTIVITY_WINDOW);
+        democracy = new DemocracyGovernor(
+            activity,
+            constitution,
+            DEMOCRACY_VOTING_DELAY,
+            DEMOCRACY_VOTING_PERIOD,
+            DEMOCRACY_THRESHOLD,
+            DEMOCRACY_QUORUM,
+            LATE_QUORUM_EXTENSION
+        );
         constitution.establish(address(monarchy));
         vm.stopPrank();
         PROPOSER_ROLE = constitution.PROPOSER_ROLE();
         CANCELLER_ROLE = constitution.CANCELLER_ROLE();
         EXECUTOR_ROLE = constitution.EXECUTOR_ROLE();
+        // `creditor` may credit activity.
+        CREDITOR_ROLE = activity.CREDITOR_ROLE();
+        _asTimelock();
+        activity.grantRole(CREDITOR_ROLE, creditor);
     }
 
     function _members() internal view returns (address[] memory m) {
         m = new address[](3);
         (m[0], m[1], m[2]) = (member1, member2, member3);
+    }
+
+    function _citizens() internal view returns (address[] memory c) {
+        c = new address[](3);
+        (c[0], c[1], c[2]) = (citizen1, citizen2, citizen3);
     }
 
     /// The next call comes from the timelock, as an executed operation would (fixtures only: the
@@ -167,6 +203,29 @@ abstract contract GovernanceTestBase is Test {
         return _pass(council, member1, _members(), t, v, d, description);
     }
 
+    function _democracyPass(address target, bytes memory data, string memory description) internal returns (uint256) {
+        (address[] memory t, uint256[] memory v, bytes[] memory d) = _one(target, data);
+        return _pass(democracy, citizen1, _citizens(), t, v, d, description);
+    }
+
+    // ── activity ──
+
+    function _credit(address account, uint256 points) internal {
+        vm.prank(creditor);
+        activity.credit(account, points);
+    }
+
+    /// Credits every citizen `points` now, then moves to the first second after the start of the
+    /// next period, so the points count for weights (and for proposing, which reads `now - 1`)
+    /// from now on, for WINDOW periods.
+    function _activateCitizens(uint256 points) internal {
+        address[] memory c = _citizens();
+        for (uint256 i; i < c.length; ++i) {
+            _credit(c[i], points);
+        }
+        vm.warp((block.timestamp / ACTIVITY_PERIOD + 1) * ACTIVITY_PERIOD + 1);
+    }
+
     // ── regimes ──
 
     /// Exactly `regime` holds the proposer, canceller and executor roles among the known regimes
@@ -197,6 +256,9 @@ abstract contract GovernanceTestBase is Test {
         known[n++] = address(council);
         known[n++] = address(seats);
         known[n++] = member1;
+        known[n++] = address(democracy);
+        known[n++] = address(activity);
+        known[n++] = citizen1;
         assembly ("memory-safe") {
             mstore(known, n)
         }
