@@ -12,6 +12,7 @@ import {MarketplaceV2} from "../../src/MarketplaceV2.sol";
 import {Constitution} from "../../src/governance/Constitution.sol";
 import {MarketplaceTestBase} from "../utils/MarketplaceTestBase.sol";
 import {MarketplaceReputationMock} from "../mocks/MarketplaceMocks.sol";
+import {ArbitratorMock} from "../mocks/ArbitratorMock.sol";
 import {GovernanceTestBase} from "./utils/GovernanceTestBase.sol";
 
 /// A live Marketplace owned by the timelock, full of services, orders in every open state,
@@ -25,7 +26,9 @@ contract MarketplaceUpgradeViaProposalTest is MarketplaceTestBase, GovernanceTes
     MarketplaceV2 internal v2Implementation;
     bytes32 internal GOVERNOR_ROLE;
     bytes32 internal UPGRADER_ROLE;
-    bytes32 internal ARBITRATOR_ROLE;
+    /// The arbitrator governance appoints in `_populate`; `arbitrator` (from deployment) keeps
+    /// the disputes filed with it.
+    ArbitratorMock internal nextArbitrator;
 
     uint256 internal ordered;
     uint256 internal delivered;
@@ -44,12 +47,16 @@ contract MarketplaceUpgradeViaProposalTest is MarketplaceTestBase, GovernanceTes
             address(constitution), address(registry), address(reputation), address(constitution), FEE_BPS, REVIEW_WINDOW
         );
         reputation.setMarket(address(market));
+        // Wired at deployment, before the hand-over: the market's first arbitrator.
+        arbitrator = new ArbitratorMock();
+        nextArbitrator = new ArbitratorMock();
+        vm.prank(address(constitution));
+        market.setArbitrator(arbitrator);
         _join(alice, 1, MIN_BOND);
         _join(bob, 1 | 2, MIN_BOND);
         _join(dave, 2, MIN_BOND);
         GOVERNOR_ROLE = market.GOVERNOR_ROLE();
         UPGRADER_ROLE = market.UPGRADER_ROLE();
-        ARBITRATOR_ROLE = market.ARBITRATOR_ROLE();
         v2Implementation = new MarketplaceV2();
     }
 
@@ -76,8 +83,8 @@ contract MarketplaceUpgradeViaProposalTest is MarketplaceTestBase, GovernanceTes
         (t[0], t[1], t[2]) = (address(market), address(market), address(market));
         d[0] = abi.encodeCall(Marketplace.setFee, (500));
         d[1] = abi.encodeCall(Marketplace.setReviewWindow, (1 days));
-        d[2] = abi.encodeCall(IAccessControl.grantRole, (ARBITRATOR_ROLE, court));
-        _pass(council, member1, _members(), t, v, d, "Fee 5%, one-day reviews, the court arbitrates");
+        d[2] = abi.encodeCall(Marketplace.setArbitrator, (nextArbitrator));
+        _pass(council, member1, _members(), t, v, d, "Fee 5%, one-day reviews, a new arbitrator for new disputes");
     }
 
     function _snapshot() internal view returns (bytes memory) {
@@ -142,11 +149,10 @@ contract MarketplaceUpgradeViaProposalTest is MarketplaceTestBase, GovernanceTes
         assertTrue(v2.hasRole(0x00, address(constitution)));
         assertTrue(v2.hasRole(UPGRADER_ROLE, address(constitution)));
         assertTrue(v2.hasRole(GOVERNOR_ROLE, address(constitution)));
-        assertTrue(v2.hasRole(ARBITRATOR_ROLE, court));
+        assertEq(v2.arbitrator(), address(nextArbitrator));
 
-        // The open orders finish under V2.
-        vm.prank(court);
-        v2.resolveDispute(disputed, IMarketplace.Ruling.Seller);
+        // The open orders finish under V2; the pending dispute is ruled by the arbitrator it was filed with.
+        _rule(disputed, IMarketplace.Ruling.Seller);
         _deliver(ordered);
         _accept(ordered);
         v2.release(delivered);
@@ -194,7 +200,7 @@ contract MarketplaceUpgradeViaProposalTest is MarketplaceTestBase, GovernanceTes
     }
 
     function test_noAccountButTheTimelockHoldsAMarketRole() public view {
-        bytes32[4] memory roles = [bytes32(0), GOVERNOR_ROLE, UPGRADER_ROLE, ARBITRATOR_ROLE];
+        bytes32[3] memory roles = [bytes32(0), GOVERNOR_ROLE, UPGRADER_ROLE];
         address[] memory known = _knownAccounts();
         for (uint256 r; r < roles.length; ++r) {
             assertTrue(market.hasRole(roles[r], address(constitution)), "the timelock holds it");
