@@ -17,6 +17,7 @@ import { toDirectoryRecords } from '../lib/directory';
 import { DirectoryReader, LENS_PAGE_SIZE, RPC_BATCH_SIZE } from '../lib/directoryReader';
 import { BIN, ROOT, deploy, findFreePort, run as runCommand, startAnvil, stopProcess } from '../scripts/lib/local';
 import { seedDemo } from '../scripts/lib/seed';
+import { localGovernanceEnv } from '../scripts/lib/governance';
 import { seedMarketDemo } from '../scripts/lib/seedMarket';
 
 const COLLABORATORS = Number(process.env.BENCH_COLLABORATORS ?? 10_000);
@@ -501,7 +502,7 @@ async function main(): Promise<void> {
   let next: ChildProcess | null = null;
   try {
     const deploymentsFile = join(TMP, 'deployments.json');
-    const deployments = await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile, privateKey: devAccounts[0]!.privateKey });
+    const deployments = await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile, privateKey: devAccounts[0]!.privateKey, env: localGovernanceEnv() });
     const DEMO_COUNT = (await seedDemo(anvil.rpcUrl, deployments)).joined.length;
     await seedMarketDemo(anvil.rpcUrl, deployments, join(TMP, 'content'));
     let synthetic = 0; // synthetic collaborators joined so far (bench accounts 0..synthetic - 1)

@@ -6,10 +6,25 @@ export const LOCAL_CHAIN_ID = 31337;
 export const DEFAULT_RPC_URL = 'http://127.0.0.1:8545';
 
 /**
- * OSO's contracts by their keys in a deployments file: the modules, each an ERC-1967 proxy, and
- * DirectoryLens, a stateless read-only view over them (not upgradeable; redeployed when needed).
+ * OSO's contracts by their keys in a deployments file: the modules, each an ERC-1967 proxy;
+ * DirectoryLens, a stateless read-only view over them (not upgradeable; redeployed when needed);
+ * and the governance: the Constitution (the timelock that owns every module), the three regimes
+ * (only one in office) and the activity votes of the democracy.
  */
-export const MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt', 'DirectoryLens'] as const;
+export const MODULES = [
+  'CollaboratorRegistry',
+  'Reputation',
+  'Marketplace',
+  'Certificates',
+  'DisputeCourt',
+  'DirectoryLens',
+  'Constitution',
+  'MonarchyRegime',
+  'CouncilSeats',
+  'CouncilGovernor',
+  'ActivityVotes',
+  'DemocracyGovernor',
+] as const;
 export type ModuleName = (typeof MODULES)[number];
 
 /** Addresses of the deployed modules on one chain, from deployments/<chainId>.json. */

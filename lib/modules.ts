@@ -1,6 +1,19 @@
 // The generated ABI of each deployed module, by the module's name in the deployments file.
 import type { ModuleName } from './chain';
-import { certificatesAbi, collaboratorRegistryAbi, directoryLensAbi, disputeCourtAbi, marketplaceAbi, reputationAbi } from './generated/abis';
+import {
+  activityVotesAbi,
+  certificatesAbi,
+  collaboratorRegistryAbi,
+  constitutionAbi,
+  councilGovernorAbi,
+  councilSeatsAbi,
+  democracyGovernorAbi,
+  directoryLensAbi,
+  disputeCourtAbi,
+  marketplaceAbi,
+  monarchyRegimeAbi,
+  reputationAbi,
+} from './generated/abis';
 
 export const moduleAbis = {
   CollaboratorRegistry: collaboratorRegistryAbi,
@@ -9,6 +22,12 @@ export const moduleAbis = {
   Certificates: certificatesAbi,
   DisputeCourt: disputeCourtAbi,
   DirectoryLens: directoryLensAbi,
+  Constitution: constitutionAbi,
+  MonarchyRegime: monarchyRegimeAbi,
+  CouncilSeats: councilSeatsAbi,
+  CouncilGovernor: councilGovernorAbi,
+  ActivityVotes: activityVotesAbi,
+  DemocracyGovernor: democracyGovernorAbi,
 } as const satisfies Record<ModuleName, readonly unknown[]>;
 
 /** Every custom error name in our contracts' ABIs. */

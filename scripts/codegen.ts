@@ -5,7 +5,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const contracts = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt', 'DirectoryLens'] as const;
+const contracts = [
+  'CollaboratorRegistry',
+  'Reputation',
+  'Marketplace',
+  'Certificates',
+  'DisputeCourt',
+  'DirectoryLens',
+  'Constitution',
+  'MonarchyRegime',
+  'CouncilSeats',
+  'CouncilGovernor',
+  'ActivityVotes',
+  'DemocracyGovernor',
+] as const;
 
 function camel(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);

@@ -16,10 +16,9 @@ Options:
   --help                   show this help
 
 Environment read by the script:
-  ADMIN              holder of the admin, governor and upgrader roles (default: the deployer)
   MIN_BOND           minimum collaborator bond in wei (default 10000000000000000 = 0.01 ETH)
   UNBONDING_PERIOD   seconds between leave and withdraw (default 604800 = 7 days)
-  TREASURY           receiver of marketplace fees and unearned court fees/penalties (default: ADMIN)
+  TREASURY           receiver of marketplace fees and unearned court fees/penalties (default: the Constitution)
   FEE_BPS            marketplace fee in basis points (default 250)
   REVIEW_WINDOW      seconds a buyer has to dispute a delivery (default 259200 = 3 days)
   MIN_JUROR_STAKE    court minimum juror stake in wei (default 100000000000000000 = 0.1 ETH)
@@ -29,6 +28,16 @@ Environment read by the script:
                      court period durations in seconds (default 86400 = 1 day each)
   MAX_ROUNDS         court rounds per dispute, first one and appeals (default 3)
   DISPUTE_SLASH      wei of a losing seller's bond slashed to the buyer (default 0 = disabled)
+  MIN_DELAY          the Constitution's (timelock's) delay in seconds (default 3600; use days on a public chain)
+  REGIME             first regime: council (default), monarchy or democracy
+  COUNCIL            comma-separated founding council members (default: the deployer)
+  MONARCH, HEIR      the monarchy's monarch (default: the deployer) and heir (default: none)
+  HEARTBEAT_PERIOD, SEAT_LIMIT, COUNCIL_VOTING_DELAY, COUNCIL_VOTING_PERIOD, COUNCIL_QUORUM,
+  ACTIVITY_PERIOD, ACTIVITY_WINDOW, DEMOCRACY_VOTING_DELAY, DEMOCRACY_VOTING_PERIOD,
+  DEMOCRACY_THRESHOLD, DEMOCRACY_QUORUM, LATE_QUORUM_EXTENSION
+                     regime parameters (see contracts/script/Deploy.s.sol)
+
+After deployment every module role and the treasury belong to the Constitution; no account keeps any.
 
 Anything after -- goes to forge script unchanged (e.g. -- --slow --verify).
 

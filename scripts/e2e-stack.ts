@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { devAccounts } from '../lib/devAccounts';
 import { BIN, ROOT, deploy, startAnvil, stopProcess, type Anvil } from './lib/local';
+import { localGovernanceEnv } from './lib/governance';
 
 const DEPLOYMENTS_FILE = join(ROOT, '.data', 'e2e', 'deployments.json');
 const CONTENT_DIR = join(ROOT, '.data', 'e2e', 'content');
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   anvil = await startAnvil({ port: anvilPort });
   if (stopping) return;
   watch(anvil.process, 'anvil');
-  const deployments = await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile: DEPLOYMENTS_FILE, privateKey: admin.privateKey });
+  const deployments = await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile: DEPLOYMENTS_FILE, privateKey: admin.privateKey, env: localGovernanceEnv() });
   if (stopping) return;
   const { seedDemo } = await import('./lib/seed');
   const seeded = await seedDemo(anvil.rpcUrl, deployments);

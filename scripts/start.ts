@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import { LOCAL_CHAIN_ID } from '../lib/chain';
 import { devAccounts } from '../lib/devAccounts';
+import { localGovernanceEnv } from './lib/governance';
 import {
   BIN,
   ROOT,
@@ -268,7 +269,7 @@ async function main(): Promise<void> {
   } else {
     say('Deploying the contracts…');
     try {
-      await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile: DEPLOYMENTS_FILE, privateKey: admin.privateKey });
+      await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile: DEPLOYMENTS_FILE, privateKey: admin.privateKey, env: localGovernanceEnv() });
     } catch (error) {
       if (stopping) return;
       return void (await shutdown(1, `Deployment failed: ${error instanceof Error ? error.message : String(error)}`));

@@ -11,19 +11,42 @@ import {DisputeCourt} from "../src/DisputeCourt.sol";
 import {IArbitrator} from "../src/interfaces/IArbitrator.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {DirectoryLens} from "../src/DirectoryLens.sol";
+import {Constitution} from "../src/governance/Constitution.sol";
+import {MonarchyRegime} from "../src/governance/MonarchyRegime.sol";
+import {CouncilSeats} from "../src/governance/CouncilSeats.sol";
+import {CouncilGovernor} from "../src/governance/CouncilGovernor.sol";
+import {ActivityVotes} from "../src/governance/ActivityVotes.sol";
+import {DemocracyGovernor} from "../src/governance/DemocracyGovernor.sol";
 
 /// @title Deploy
-/// @notice Deploys OSO's modules (implementation + ERC1967 proxy each) to any EVM chain, wires
-/// them together and writes their addresses to `deployments/<chainId>.json` (or `$DEPLOYMENTS_FILE`).
-/// @dev Environment: `ADMIN` (default: the broadcaster; holds every role until governance lands),
-/// `TREASURY` (default: ADMIN), `MIN_BOND` wei (default 0.01 ether), `UNBONDING_PERIOD` seconds
-/// (default 7 days), `FEE_BPS` (default 250 = 2.5%), `REVIEW_WINDOW` seconds (default 3 days),
-/// `DEPLOYMENTS_FILE`; the court: `MIN_JUROR_STAKE` wei (default 0.1 ether), `FEE_PER_SEAT` wei
-/// (default 0.002 ether), `LOCK_PER_SEAT` wei (default a fifth of the minimum stake),
-/// `EVIDENCE_PERIOD`, `COMMIT_PERIOD`, `REVEAL_PERIOD`, `APPEAL_PERIOD` seconds (default 1 day each;
-/// the local app advances anvil's clock), `MAX_ROUNDS` (default 3), `DISPUTE_SLASH` wei of a losing
-/// seller's bond (default 0: disabled). The DisputeCourt becomes the Marketplace's arbitrator and
-/// the Marketplace receives the registry's SLASHER_ROLE. Usage:
+/// @notice Deploys OSO's modules (implementation + ERC1967 proxy each) and its governance to any
+/// EVM chain, wires them together, hands every module to the Constitution (the timelock) and
+/// writes all addresses to `deployments/<chainId>.json` (or `$DEPLOYMENTS_FILE`).
+///
+/// After `run()` no externally owned account holds any role on any module: DEFAULT_ADMIN_ROLE,
+/// GOVERNOR_ROLE and UPGRADER_ROLE of the registry, Reputation, Marketplace, Certificates and the
+/// DisputeCourt, and ActivityVotes' admin, all belong to the Constitution, which is also the
+/// default treasury (marketplace fees, the court's unearned fees). The broadcaster only founds the
+/// Constitution: it establishes the first regime once and has no other power.
+///
+/// @dev Environment — modules: `TREASURY` (default: the Constitution), `MIN_BOND` wei (default
+/// 0.01 ether), `UNBONDING_PERIOD` seconds (default 7 days), `FEE_BPS` (default 250 = 2.5%),
+/// `REVIEW_WINDOW` seconds (default 3 days), `DEPLOYMENTS_FILE`; the court: `MIN_JUROR_STAKE` wei
+/// (default 0.1 ether), `FEE_PER_SEAT` wei (default 0.002 ether), `LOCK_PER_SEAT` wei (default a
+/// fifth of the minimum stake), `EVIDENCE_PERIOD`, `COMMIT_PERIOD`, `REVEAL_PERIOD`,
+/// `APPEAL_PERIOD` seconds (default 1 day each), `MAX_ROUNDS` (default 3), `DISPUTE_SLASH` wei of
+/// a losing seller's bond (default 0: disabled). Governance: `MIN_DELAY` seconds of the timelock
+/// (default 1 hour, a local default: use days on a public chain), `REGIME` the first regime,
+/// `council` (default), `monarchy` or `democracy`; the monarchy: `MONARCH` (default: the
+/// broadcaster), `HEIR` (default none), `HEARTBEAT_PERIOD` seconds (default 30 days); the council:
+/// `COUNCIL` comma-separated founding members (default: the broadcaster), `SEAT_LIMIT` (default
+/// 7), `COUNCIL_VOTING_DELAY` (default 60 s), `COUNCIL_VOTING_PERIOD` (default 1 day),
+/// `COUNCIL_QUORUM` percent of seats (default 50); activity: `ACTIVITY_PERIOD` seconds (default 1
+/// day), `ACTIVITY_WINDOW` periods (default 4); the democracy: `DEMOCRACY_VOTING_DELAY` (default 1
+/// hour), `DEMOCRACY_VOTING_PERIOD` (default 2 days), `DEMOCRACY_THRESHOLD` activity points
+/// (default 1), `DEMOCRACY_QUORUM` percent (default 20), `LATE_QUORUM_EXTENSION` (default 1 day).
+/// The DisputeCourt becomes the Marketplace's arbitrator and the Marketplace receives the
+/// registry's SLASHER_ROLE. Usage:
 /// forge script contracts/script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast
 contract Deploy is Script {
     struct Deployed {
@@ -38,17 +61,82 @@ contract Deploy is Script {
         address certificatesImplementation;
         address courtImplementation;
         DirectoryLens lens;
+        Constitution constitution;
+        MonarchyRegime monarchy;
+        CouncilSeats seats;
+        CouncilGovernor council;
+        ActivityVotes activity;
+        DemocracyGovernor democracy;
     }
 
-    /// @notice Deploys and wires everything, then records the addresses.
-    /// @return d The proxies and implementations.
+    /// @notice The REGIME value is none of `monarchy`, `council`, `democracy`.
+    error UnknownRegime(string regime);
+
+    /// @notice Deploys and wires everything, hands it to the Constitution, then records the addresses.
+    /// @return d The proxies, implementations and governance contracts.
     function run() external returns (Deployed memory d) {
+        return runWith(vm.envOr("REGIME", string("council")));
+    }
+
+    /// @notice `run()` with the first regime given rather than read from REGIME.
+    /// @param regime `council`, `monarchy` or `democracy`.
+    /// @return d The proxies, implementations and governance contracts.
+    function runWith(string memory regime) public returns (Deployed memory d) {
         uint256 deployBlock = block.number;
         vm.startBroadcast();
         (, address broadcaster,) = vm.readCallers();
-        address admin = vm.envOr("ADMIN", broadcaster);
-        address treasury = vm.envOr("TREASURY", admin);
 
+        _deployGovernance(d, broadcaster);
+        address treasury = vm.envOr("TREASURY", address(d.constitution));
+        _deployModules(d, broadcaster, treasury);
+        _establish(d, regime);
+        vm.stopBroadcast();
+
+        _record(d, deployBlock);
+    }
+
+    /// @dev The Constitution and every regime (only one is established, the others wait for a
+    /// proposal to switch to them), and ActivityVotes administered by the Constitution.
+    function _deployGovernance(Deployed memory d, address broadcaster) private {
+        d.constitution = new Constitution(vm.envOr("MIN_DELAY", uint256(1 hours)));
+        d.monarchy = new MonarchyRegime(
+            d.constitution,
+            vm.envOr("MONARCH", broadcaster),
+            vm.envOr("HEIR", address(0)),
+            uint32(vm.envOr("HEARTBEAT_PERIOD", uint256(30 days)))
+        );
+        address[] memory founders = new address[](1);
+        founders[0] = broadcaster;
+        d.seats = new CouncilSeats(
+            address(d.constitution), vm.envOr("COUNCIL", ",", founders), vm.envOr("SEAT_LIMIT", uint256(7))
+        );
+        d.council = new CouncilGovernor(
+            d.seats,
+            d.constitution,
+            uint48(vm.envOr("COUNCIL_VOTING_DELAY", uint256(60))),
+            uint32(vm.envOr("COUNCIL_VOTING_PERIOD", uint256(1 days))),
+            1,
+            vm.envOr("COUNCIL_QUORUM", uint256(50))
+        );
+        d.activity = new ActivityVotes(
+            address(d.constitution), vm.envOr("ACTIVITY_PERIOD", uint256(1 days)), vm.envOr("ACTIVITY_WINDOW", uint256(4))
+        );
+        d.democracy = new DemocracyGovernor(
+            d.activity,
+            d.constitution,
+            uint48(vm.envOr("DEMOCRACY_VOTING_DELAY", uint256(1 hours))),
+            uint32(vm.envOr("DEMOCRACY_VOTING_PERIOD", uint256(2 days))),
+            vm.envOr("DEMOCRACY_THRESHOLD", uint256(1)),
+            vm.envOr("DEMOCRACY_QUORUM", uint256(20)),
+            uint48(vm.envOr("LATE_QUORUM_EXTENSION", uint256(1 days)))
+        );
+    }
+
+    /// @dev The modules. The broadcaster administers the registry, Reputation and the Marketplace
+    /// only while wiring them, then hands them over; the court and Certificates need no wiring and
+    /// belong to the Constitution from their initializer.
+    function _deployModules(Deployed memory d, address broadcaster, address treasury) private {
+        address constitution = address(d.constitution);
         d.registryImplementation = address(new CollaboratorRegistry());
         d.registry = CollaboratorRegistry(
             _proxy(
@@ -89,26 +177,33 @@ contract Deploy is Script {
         d.reputation.grantRole(d.reputation.MARKET_ROLE(), address(d.marketplace));
         d.courtImplementation = address(new DisputeCourt());
         d.court = DisputeCourt(
-            _proxy(d.courtImplementation, abi.encodeCall(DisputeCourt.initialize, (admin, _courtParams(treasury))))
+            _proxy(d.courtImplementation, abi.encodeCall(DisputeCourt.initialize, (constitution, _courtParams(treasury))))
         );
         d.marketplace.setArbitrator(IArbitrator(address(d.court)));
         uint256 disputeSlash = vm.envOr("DISPUTE_SLASH", uint256(0));
         if (disputeSlash != 0) d.marketplace.setDisputeSlash(disputeSlash);
         d.registry.grantRole(d.registry.SLASHER_ROLE(), address(d.marketplace));
-        if (admin != broadcaster) {
-            _handOver(IAccessControl(address(d.reputation)), admin, broadcaster);
-            _handOver(IAccessControl(address(d.marketplace)), admin, broadcaster);
-            _handOver(IAccessControl(address(d.registry)), admin, broadcaster);
-        }
+        _handOver(IAccessControl(address(d.reputation)), constitution, broadcaster);
+        _handOver(IAccessControl(address(d.marketplace)), constitution, broadcaster);
+        _handOver(IAccessControl(address(d.registry)), constitution, broadcaster);
         d.certificatesImplementation = address(new Certificates());
         d.certificates = Certificates(
-            _proxy(d.certificatesImplementation, abi.encodeCall(Certificates.initialize, (admin, address(d.registry))))
+            _proxy(
+                d.certificatesImplementation,
+                abi.encodeCall(Certificates.initialize, (constitution, address(d.registry)))
+            )
         );
         // Last, once every module it reads exists: the stateless read-only lens (no proxy).
         d.lens = new DirectoryLens(d.registry, d.reputation, d.marketplace, d.certificates);
-        vm.stopBroadcast();
+    }
 
-        _record(d, deployBlock);
+    /// @dev The founder (the broadcaster) installs the first regime named by REGIME.
+    function _establish(Deployed memory d, string memory regime) private {
+        bytes32 kind = keccak256(bytes(regime));
+        if (kind == keccak256("council")) d.constitution.establish(address(d.council));
+        else if (kind == keccak256("monarchy")) d.constitution.establish(address(d.monarchy));
+        else if (kind == keccak256("democracy")) d.constitution.establish(address(d.democracy));
+        else revert UnknownRegime(regime);
     }
 
     function _proxy(address implementation, bytes memory init) private returns (address) {
@@ -132,11 +227,11 @@ contract Deploy is Script {
     }
 
     /// @dev The broadcaster wired a module (Reputation, Marketplace, registry); hand its roles to
-    /// the real admin and renounce them. The roles are the same bytes32 in every module.
-    function _handOver(IAccessControl module, address admin, address broadcaster) private {
+    /// the Constitution and renounce them. The roles are the same bytes32 in every module.
+    function _handOver(IAccessControl module, address constitution, address broadcaster) private {
         bytes32[3] memory roles = [keccak256("GOVERNOR_ROLE"), keccak256("UPGRADER_ROLE"), bytes32(0)];
         for (uint256 i; i < roles.length; ++i) {
-            module.grantRole(roles[i], admin);
+            module.grantRole(roles[i], constitution);
             module.renounceRole(roles[i], broadcaster);
         }
     }
@@ -155,6 +250,12 @@ contract Deploy is Script {
         vm.serializeAddress(key, "Marketplace", address(d.marketplace));
         vm.serializeAddress(key, "Certificates", address(d.certificates));
         vm.serializeAddress(key, "DirectoryLens", address(d.lens));
+        vm.serializeAddress(key, "Constitution", address(d.constitution));
+        vm.serializeAddress(key, "MonarchyRegime", address(d.monarchy));
+        vm.serializeAddress(key, "CouncilSeats", address(d.seats));
+        vm.serializeAddress(key, "CouncilGovernor", address(d.council));
+        vm.serializeAddress(key, "ActivityVotes", address(d.activity));
+        vm.serializeAddress(key, "DemocracyGovernor", address(d.democracy));
         string memory json = vm.serializeAddress(key, "CollaboratorRegistry", address(d.registry));
         string memory file = vm.envOr(
             "DEPLOYMENTS_FILE", string.concat(vm.projectRoot(), "/deployments/", vm.toString(block.chainid), ".json")

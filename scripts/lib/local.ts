@@ -297,8 +297,8 @@ export interface DeployOptions {
   privateKey?: string;
   /** Extra `forge script` arguments (e.g. --slow, --verify). */
   forgeArgs?: readonly string[];
-  /** Extra environment for the script (MIN_BOND, UNBONDING_PERIOD, ADMIN). */
-  env?: NodeJS.ProcessEnv;
+  /** Extra environment for the script (MIN_BOND, UNBONDING_PERIOD, REGIME, COUNCIL, MIN_DELAY, …). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Collect forge's output and show it only on failure (default true). */
   quiet?: boolean;
 }

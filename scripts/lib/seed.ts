@@ -1,8 +1,11 @@
 // Demo data for a local chain: collaborators of every kind, one suspended by governance, one that
-// has left and is unbonding. Uses anvil's dev accounts 3..9 (0 is the deployer and admin; 1 and 2
-// stay unregistered for people and e2e tests to join with). Idempotent and resumable: an account
+// has left and is unbonding. Uses anvil's dev accounts 3..9 (0, 1 and 2 sit on the demo council;
+// they stay unregistered for people and e2e tests to join with). The suspension is a council
+// proposal, voted by accounts 0–2 and executed by the Constitution after advancing chain time
+// (no account holds a module role after deployment). Idempotent and resumable: an account
 // that is already registered is not joined again, and a missing suspension or leave is applied.
 import {
+  encodeFunctionData,
   createPublicClient,
   createWalletClient,
   defineChain,
@@ -19,6 +22,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployments } from '../../lib/chain';
 import { devAccounts } from '../../lib/devAccounts';
 import { collaboratorRegistryAbi } from '../../lib/generated/abis';
+import { passThroughLocalCouncil, type Action } from './governance';
 
 const SERVICE = 1;
 const RATING = 2;
@@ -94,7 +98,7 @@ export function localSeedChain(rpcUrl: string, chainId: number) {
 /** Joins the demo collaborators on the registry at `deployments.CollaboratorRegistry`. */
 export async function seedDemo(
   rpcUrl: string,
-  deployments: Pick<Deployments, 'chainId' | 'CollaboratorRegistry'>,
+  deployments: Pick<Deployments, 'chainId' | 'CollaboratorRegistry' | 'Constitution' | 'CouncilGovernor' | 'CouncilSeats'>,
   log: (line: string) => void = () => {},
 ): Promise<SeedResult> {
   const { chain, transport } = localSeedChain(rpcUrl, deployments.chainId);
@@ -106,16 +110,8 @@ export async function seedDemo(
   const registry: Address = deployments.CollaboratorRegistry;
   const result: SeedResult = { joined: [], suspended: [], left: [], skipped: [], warnings: [] };
 
-  const admin = devAccounts[0];
-  if (!admin) throw new Error('lib/devAccounts.ts has no account 0');
-  const adminWallet = createWalletClient({ chain, transport, account: privateKeyToAccount(admin.privateKey) });
-  const governorRole = await client.readContract({ address: registry, abi: collaboratorRegistryAbi, functionName: 'GOVERNOR_ROLE' });
-  const adminGoverns = await client.readContract({
-    address: registry,
-    abi: collaboratorRegistryAbi,
-    functionName: 'hasRole',
-    args: [governorRole, admin.address],
-  });
+  const suspensions: Action[] = [];
+  const suspended: string[] = [];
 
   for (const demo of DEMO_COLLABORATORS) {
     const dev = devAccounts[demo.account];
@@ -148,19 +144,20 @@ export async function seedDemo(
       result.left.push(demo.name);
       log(`  left      ${demo.name} (bond unbonding)`);
     } else if (typeof demo.then === 'object' && record.status === Status.Active) {
-      if (!adminGoverns) {
-        result.warnings.push(`account 0 lacks GOVERNOR_ROLE: ${demo.name} was not suspended`);
-        continue;
-      }
-      const hash = await adminWallet.writeContract({
-        address: registry,
-        abi: collaboratorRegistryAbi,
-        functionName: 'suspend',
-        args: [dev.address, demo.then.suspend],
+      suspensions.push({
+        target: registry,
+        data: encodeFunctionData({ abi: collaboratorRegistryAbi, functionName: 'suspend', args: [dev.address, demo.then.suspend] }),
       });
-      await confirm(client, hash, `suspending ${demo.name}`);
-      result.suspended.push(demo.name);
-      log(`  suspended ${demo.name} (by governance, account 0)`);
+      suspended.push(demo.name);
+    }
+  }
+  if (suspensions.length > 0) {
+    const passed = await passThroughLocalCouncil(rpcUrl, deployments, suspensions, `Suspend ${suspended.join(', ')}: conflict of interest`, log);
+    if ('skipped' in passed) {
+      result.warnings.push(`${passed.skipped}: ${suspended.join(', ')} not suspended`);
+    } else {
+      result.suspended.push(...suspended);
+      log(`  suspended ${suspended.join(', ')} (by a council proposal)`);
     }
   }
   return result;
