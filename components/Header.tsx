@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { RegimeBadge } from './governance/RegimeBadge';
 import { ConnectButton } from './wallet/ConnectButton';
 
 const links = [
@@ -7,6 +9,7 @@ const links = [
   { href: '/join', label: 'Join' },
   { href: '/orders', label: 'Orders' },
   { href: '/disputes', label: 'Disputes' },
+  { href: '/governance', label: 'Governance' },
   { href: '/me', label: 'Me' },
 ];
 
@@ -25,6 +28,9 @@ export function Header() {
               </Link>
             ))}
           </nav>
+          <Suspense fallback={null}>
+            <RegimeBadge />
+          </Suspense>
         </div>
         <ConnectButton />
       </div>

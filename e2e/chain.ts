@@ -1,18 +1,18 @@
 // Direct access to the e2e chain from the tests (the same anvil the app under test reads).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createTestClient, createWalletClient, http, type Address } from 'viem';
+import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, keccak256, stringToHex, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { devAccounts } from '../lib/devAccounts';
-import { collaboratorRegistryAbi, marketplaceAbi, reputationAbi } from '../lib/generated/abis';
+import { collaboratorRegistryAbi, constitutionAbi, councilGovernorAbi, marketplaceAbi, reputationAbi } from '../lib/generated/abis';
 
 export const rpcUrl = `http://127.0.0.1:${process.env.OSO_E2E_ANVIL_PORT}`;
 const transport = http(rpcUrl);
 export const publicClient = createPublicClient({ chain: foundry, transport });
 export const testClient = createTestClient({ chain: foundry, mode: 'anvil', transport });
 
-function deployed(name: 'CollaboratorRegistry' | 'Marketplace' | 'Reputation'): Address {
+function deployed(name: 'CollaboratorRegistry' | 'Marketplace' | 'Reputation' | 'CouncilGovernor' | 'Constitution'): Address {
   const file = join(process.cwd(), '.data', 'e2e', 'deployments.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as Record<typeof name, Address>)[name];
 }
@@ -99,4 +99,44 @@ export async function settledOrder(buyer: number, serviceId: bigint): Promise<bi
 /** How many ratings `seller` has received. */
 export async function ratingCount(seller: Address): Promise<bigint> {
   return (await publicClient.readContract({ address: deployed('Reputation'), abi: reputationAbi, functionName: 'ratingOf', args: [seller] })).count;
+}
+
+// ── governance (the local default regime: a council of dev accounts 0–2) ──
+
+/** The id of the council proposal that sets the marketplace fee to `feeBps` with `description`. */
+export async function feeProposalId(feeBps: number, description: string): Promise<bigint> {
+  const calldatas = [encodeFunctionData({ abi: marketplaceAbi, functionName: 'setFee', args: [feeBps] })];
+  return publicClient.readContract({
+    address: deployed('CouncilGovernor'),
+    abi: councilGovernorAbi,
+    functionName: 'hashProposal',
+    args: [[deployed('Marketplace')], [0n], calldatas, keccak256(stringToHex(description))],
+  });
+}
+
+/** Dev account `voter` votes on a council proposal (1 = For) straight through the RPC. */
+export async function councilVote(voter: number, proposalId: bigint, support: number): Promise<void> {
+  await confirmed(
+    await walletOf(devAccounts[voter]!.address).writeContract({
+      address: deployed('CouncilGovernor'),
+      abi: councilGovernorAbi,
+      functionName: 'castVote',
+      args: [proposalId, support],
+    }),
+  );
+}
+
+/** The council's voting delay and period, and the Constitution's delay, in seconds. */
+export async function governanceTimes(): Promise<{ votingDelay: number; votingPeriod: number; minDelay: number }> {
+  const governor = deployed('CouncilGovernor');
+  const [votingDelay, votingPeriod, minDelay] = await Promise.all([
+    publicClient.readContract({ address: governor, abi: councilGovernorAbi, functionName: 'votingDelay' }),
+    publicClient.readContract({ address: governor, abi: councilGovernorAbi, functionName: 'votingPeriod' }),
+    publicClient.readContract({ address: deployed('Constitution'), abi: constitutionAbi, functionName: 'getMinDelay' }),
+  ]);
+  return { votingDelay: Number(votingDelay), votingPeriod: Number(votingPeriod), minDelay: Number(minDelay) };
+}
+
+export async function marketFeeBps(): Promise<number> {
+  return publicClient.readContract({ address: deployed('Marketplace'), abi: marketplaceAbi, functionName: 'feeBps' });
 }

@@ -2,6 +2,8 @@
 // Wallet-using forms are code-split: their modules (and wagmi) load only when the wallet stack does.
 import dynamic from 'next/dynamic';
 import { RequireWallet } from '../wallet/WalletLoader';
+import type { NewProposalProps } from './NewProposal';
+import type { ProposalActionsProps } from './ProposalActions';
 
 const JoinForm = dynamic(() => import('./JoinForm'), { ssr: false, loading: () => <FormSkeleton /> });
 const Orders = dynamic(() => import('./Orders'), { ssr: false, loading: () => <FormSkeleton /> });
@@ -53,6 +55,26 @@ export function CourtIsland() {
   return (
     <RequireWallet fallback={<FormSkeleton />}>
       <Court />
+    </RequireWallet>
+  );
+}
+
+const ProposalActions = dynamic(() => import('./ProposalActions'), { ssr: false, loading: () => <FormSkeleton /> });
+
+export function ProposalActionsIsland(props: ProposalActionsProps) {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <ProposalActions {...props} />
+    </RequireWallet>
+  );
+}
+
+const NewProposal = dynamic(() => import('./NewProposal'), { ssr: false, loading: () => <FormSkeleton /> });
+
+export function NewProposalIsland(props: NewProposalProps) {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <NewProposal {...props} />
     </RequireWallet>
   );
 }
