@@ -46,6 +46,7 @@ test('the council changes the protocol fee through a proposal', async ({ page })
   await expect(page.getByTestId('votes-for')).toHaveText('2');
   await expect(page.getByTestId('votes-against')).toHaveText('1');
   await expect(page.getByTestId('quorum')).toContainText('reached');
+  await expect(page.getByTestId('cast-votes')).toContainText('voted For (1): “Courts cost money.”');
 
   // Voting ends: For wins 2–1.
   await advanceTime(times.votingPeriod + 1);

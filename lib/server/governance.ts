@@ -186,3 +186,28 @@ export async function tryReadRegimeKind(): Promise<RegimeKindName | null> {
     return null;
   }
 }
+
+export interface CastVote {
+  voter: Address;
+  support: 'For' | 'Against' | 'Abstain';
+  weight: bigint;
+  /** Untrusted: render as text. */
+  reason: string;
+}
+
+/** The votes cast on one proposal, in order (VoteCast events; the proposal id is not indexed). */
+export async function readVotes(governor: Proposal['governor'], proposalId: bigint): Promise<CastVote[]> {
+  const d = serverConfig().deployments;
+  const address = governor === 'council' ? d.CouncilGovernor : d.DemocracyGovernor;
+  const logs = await publicClient().getContractEvents({
+    address,
+    abi: moduleAbis.CouncilGovernor,
+    eventName: 'VoteCast',
+    fromBlock: BigInt(d.deployBlock),
+    strict: true,
+  });
+  const names = ['Against', 'For', 'Abstain'] as const;
+  return logs
+    .filter((log) => log.args.proposalId === proposalId)
+    .map((log) => ({ voter: log.args.voter, support: names[log.args.support] ?? 'Abstain', weight: log.args.weight, reason: log.args.reason }));
+}

@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { ProposalActionsIsland } from '@/components/forms/islands';
 import { ProposalStateBadge, QuorumBar, VoteBars } from '@/components/governance/VoteBars';
-import { formatDateTime, formatDuration } from '@/lib/format';
+import { formatDateTime, formatDuration, shortAddress } from '@/lib/format';
 import { decodeAction, describeAction } from '@/lib/governance';
 import { serverConfig } from '@/lib/server/config';
-import { readGovernance, readQuorum, type Governance } from '@/lib/server/governance';
+import { readGovernance, readQuorum, readVotes, type CastVote, type Governance } from '@/lib/server/governance';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Proposal' };
@@ -28,8 +28,9 @@ export default async function ProposalPage({ params }: { params: Params }) {
   const p = g.proposals.find((x) => x.id === wanted);
   if (!p) notFound();
   let quorum: bigint | null;
+  let votes: CastVote[];
   try {
-    quorum = await readQuorum(p.governor, p.voteStart, g.chainTime);
+    [quorum, votes] = await Promise.all([readQuorum(p.governor, p.voteStart, g.chainTime), readVotes(p.governor, p.id)]);
   } catch (error) {
     return unavailable(error);
   }
@@ -78,6 +79,18 @@ export default async function ProposalPage({ params }: { params: Params }) {
         <h2 className="text-lg font-semibold">Votes</h2>
         <VoteBars votes={p.votes} />
         {quorum !== null ? <QuorumBar counted={p.votes.for + p.votes.abstain} quorum={quorum} /> : null}
+        {votes.length > 0 ? (
+          <ul className="flex flex-col gap-1 text-sm" data-testid="cast-votes">
+            {votes.map((v) => (
+              <li key={v.voter}>
+                <span className="font-mono" title={v.voter}>
+                  {shortAddress(v.voter)}
+                </span>{' '}
+                voted <strong>{v.support}</strong> ({v.weight.toString()}){v.reason ? <span className="break-words">: “{v.reason}”</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
       <ProposalActionsIsland
         governor={p.governor}
