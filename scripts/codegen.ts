@@ -3,22 +3,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MODULES } from '../lib/chain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const contracts = [
-  'CollaboratorRegistry',
-  'Reputation',
-  'Marketplace',
-  'Certificates',
-  'DisputeCourt',
-  'DirectoryLens',
-  'Constitution',
-  'MonarchyRegime',
-  'CouncilSeats',
-  'CouncilGovernor',
-  'ActivityVotes',
-  'DemocracyGovernor',
-] as const;
+// Every contract the app knows by its deployments key has its ABI generated (one list: lib/chain.ts).
+const contracts = MODULES;
 
 function camel(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
