@@ -9,7 +9,8 @@ export const DEFAULT_RPC_URL = 'http://127.0.0.1:8545';
  * OSO's contracts by their keys in a deployments file: the modules, each an ERC-1967 proxy;
  * DirectoryLens, a stateless read-only view over them (not upgradeable; redeployed when needed);
  * and the governance: the Constitution (the timelock that owns every module), the three regimes
- * (only one in office) and the activity votes of the democracy.
+ * (only one in office), the activity votes of the democracy and the creditor that turns recorded
+ * work into activity points.
  */
 export const MODULES = [
   'CollaboratorRegistry',
@@ -24,6 +25,7 @@ export const MODULES = [
   'CouncilGovernor',
   'ActivityVotes',
   'DemocracyGovernor',
+  'ActivityCreditor',
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 

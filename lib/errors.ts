@@ -187,6 +187,11 @@ const messages: Record<ContractErrorName, (args: Args) => string> = {
   ActivityNotDelegable: () => 'Activity votes cannot be delegated.',
   InvalidPeriodLength: () => 'Invalid activity period length.',
   InvalidWindow: () => 'Invalid activity window.',
+  // ActivityCreditor
+  AlreadyCredited: () => 'This activity has already been credited.',
+  OrderNotSettled: () => 'Only settled orders earn activity points.',
+  OrderNotRated: () => 'This order has not been rated yet.',
+  NotCoherentJuror: () => 'Only jurors who voted with the settled ruling earn activity points for it.',
 };
 
 function isErrorName(name: string): name is ContractErrorName {

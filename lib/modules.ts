@@ -1,6 +1,7 @@
 // The generated ABI of each deployed module, by the module's name in the deployments file.
 import type { ModuleName } from './chain';
 import {
+  activityCreditorAbi,
   activityVotesAbi,
   certificatesAbi,
   collaboratorRegistryAbi,
@@ -28,6 +29,7 @@ export const moduleAbis = {
   CouncilGovernor: councilGovernorAbi,
   ActivityVotes: activityVotesAbi,
   DemocracyGovernor: democracyGovernorAbi,
+  ActivityCreditor: activityCreditorAbi,
 } as const satisfies Record<ModuleName, readonly unknown[]>;
 
 /** Every custom error name in our contracts' ABIs. */

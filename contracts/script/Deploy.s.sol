@@ -17,6 +17,9 @@ import {CouncilSeats} from "../src/governance/CouncilSeats.sol";
 import {CouncilGovernor} from "../src/governance/CouncilGovernor.sol";
 import {ActivityVotes} from "../src/governance/ActivityVotes.sol";
 import {DemocracyGovernor} from "../src/governance/DemocracyGovernor.sol";
+import {ActivityCreditor, IRatingRecord} from "../src/governance/ActivityCreditor.sol";
+import {MarketplaceV2} from "../src/MarketplaceV2.sol";
+import {IMarketplace} from "../src/interfaces/IMarketplace.sol";
 
 /// @title Deploy
 /// @notice Deploys OSO's modules (implementation + ERC1967 proxy each) and its governance to any
@@ -67,6 +70,8 @@ contract Deploy is Script {
         CouncilGovernor council;
         ActivityVotes activity;
         DemocracyGovernor democracy;
+        ActivityCreditor creditor;
+        address marketplaceV2Implementation;
     }
 
     /// @notice The REGIME value is none of `monarchy`, `council`, `democracy`.
@@ -89,6 +94,7 @@ contract Deploy is Script {
         _deployGovernance(d, broadcaster);
         address treasury = vm.envOr("TREASURY", address(d.constitution));
         _deployModules(d, broadcaster, treasury);
+        _deployCreditor(d, broadcaster);
         _establish(d, regime);
         vm.stopBroadcast();
 
@@ -118,8 +124,9 @@ contract Deploy is Script {
             1,
             vm.envOr("COUNCIL_QUORUM", uint256(50))
         );
+        // Administered by the broadcaster until the creditor holds CREDITOR_ROLE (`_deployCreditor`).
         d.activity = new ActivityVotes(
-            address(d.constitution), vm.envOr("ACTIVITY_PERIOD", uint256(1 days)), vm.envOr("ACTIVITY_WINDOW", uint256(4))
+            broadcaster, vm.envOr("ACTIVITY_PERIOD", uint256(1 days)), vm.envOr("ACTIVITY_WINDOW", uint256(4))
         );
         d.democracy = new DemocracyGovernor(
             d.activity,
@@ -197,6 +204,19 @@ contract Deploy is Script {
         d.lens = new DirectoryLens(d.registry, d.reputation, d.marketplace, d.certificates);
     }
 
+    /// @dev The ActivityCreditor (once the modules it reads exist) receives ActivityVotes'
+    /// CREDITOR_ROLE, then the Constitution takes ActivityVotes' admin role. Also deploys the
+    /// MarketplaceV2 implementation (no proxy) that a proposal may upgrade the Marketplace to.
+    function _deployCreditor(Deployed memory d, address broadcaster) private {
+        d.creditor = new ActivityCreditor(
+            d.activity, IMarketplace(address(d.marketplace)), IRatingRecord(address(d.reputation)), d.court
+        );
+        d.activity.grantRole(d.activity.CREDITOR_ROLE(), address(d.creditor));
+        d.activity.grantRole(bytes32(0), address(d.constitution));
+        d.activity.renounceRole(bytes32(0), broadcaster);
+        d.marketplaceV2Implementation = address(new MarketplaceV2());
+    }
+
     /// @dev The founder (the broadcaster) installs the first regime named by REGIME.
     function _establish(Deployed memory d, string memory regime) private {
         bytes32 kind = keccak256(bytes(regime));
@@ -256,6 +276,8 @@ contract Deploy is Script {
         vm.serializeAddress(key, "CouncilGovernor", address(d.council));
         vm.serializeAddress(key, "ActivityVotes", address(d.activity));
         vm.serializeAddress(key, "DemocracyGovernor", address(d.democracy));
+        vm.serializeAddress(key, "ActivityCreditor", address(d.creditor));
+        vm.serializeAddress(key, "MarketplaceV2Implementation", d.marketplaceV2Implementation);
         string memory json = vm.serializeAddress(key, "CollaboratorRegistry", address(d.registry));
         string memory file = vm.envOr(
             "DEPLOYMENTS_FILE", string.concat(vm.projectRoot(), "/deployments/", vm.toString(block.chainid), ".json")

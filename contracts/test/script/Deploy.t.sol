@@ -8,7 +8,8 @@ import {RegimeKind} from "../../src/governance/IRegime.sol";
 
 /// Runs the deployment script as a deployer would and checks the hand-over: every role granted
 /// while deploying that is still held belongs to a contract (the Constitution, or the Marketplace
-/// for the registry's SLASHER_ROLE and Reputation's MARKET_ROLE), never to an account.
+/// for the registry's SLASHER_ROLE and Reputation's MARKET_ROLE, the ActivityCreditor for
+/// ActivityVotes' CREDITOR_ROLE), never to an account.
 contract DeployTest is Test {
     Deploy internal script;
 
@@ -76,6 +77,10 @@ contract DeployTest is Test {
         assertEq(d.marketplace.arbitrator(), address(d.court));
         assertTrue(d.registry.hasRole(d.registry.SLASHER_ROLE(), address(d.marketplace)));
         assertTrue(d.reputation.hasRole(d.reputation.MARKET_ROLE(), address(d.marketplace)));
+        // Only the creditor credits activity; the V2 implementation waits for a proposal.
+        assertTrue(d.activity.hasRole(d.activity.CREDITOR_ROLE(), address(d.creditor)));
+        assertEq(address(d.creditor.MARKETPLACE()), address(d.marketplace));
+        assertGt(d.marketplaceV2Implementation.code.length, 0);
     }
 
     function test_establishesTheCouncilByDefault() public {
