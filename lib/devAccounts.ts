@@ -1,7 +1,8 @@
 // Verified against the mnemonic by lib/devAccounts.test.ts.
-// Anvil's well-known test accounts (from its default mnemonic "test test … junk"): the first 20,
-// all funded (scripts/lib/local.ts starts anvil with --accounts 20). Public knowledge, worthless
-// outside a local chain: the dev wallet and the local scripts use them, nothing else.
+// Anvil's well-known test accounts (from its default mnemonic "test test … junk"): the first 20 for
+// people (the dev wallet, the seeds, the tests) and the next 4 for the reference collaborator
+// programs the local organization runs; all funded (scripts/lib/local.ts starts anvil with one
+// account per entry). Public knowledge, worthless outside a local chain.
 import type { Address, Hex } from 'viem';
 
 export interface DevAccount {
@@ -32,3 +33,14 @@ export const devAccounts: readonly DevAccount[] = [
   { index: 18, address: '0xdD2FD4581271e230360230F9337D5c0430Bf44C0', privateKey: '0xde9be858da4a475276426320d5e9262ecfc3ba460bfac56360bfa6c4c28b4ee0' },
   { index: 19, address: '0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199', privateKey: '0xdf57089febbacf7ba0bc227dafbffa9fc08a93fdc68e1e42411a14efcf23656e' },
 ];
+
+/** Accounts of the reference collaborator programs in the local organization (never in the dev wallet). */
+export const agentAccounts = {
+  service: { index: 20, address: '0x09DB0a93B389bEF724429898f539AEB7ac2Dd55f', privateKey: '0xeaa861a9a01391ed3d587d8a5a84ca56ee277629a8b02c22093a419bf240e65d' },
+  faulty: { index: 21, address: '0x02484cb50AAC86Eae85610D6f4Bf026f30f6627D', privateKey: '0xc511b2aa70776d4ff1d376e8537903dae36896132c90b91d52c1dfbae267cd8b' },
+  rating: { index: 22, address: '0x08135Da0A343E492FA2d4282F2AE34c6c5CC1BbE', privateKey: '0x224b7eb7449992aac96d631d9677f7bf5888245eef6d6eeda31e62d2f29a83e4' },
+  keeper: { index: 23, address: '0x5E661B79FE2D3F6cE70F5AAC07d8Cd9abb2743F1', privateKey: '0x4624e0802698b9769f5bdb260a3777fbd4941ad2901f5966b854f953497eec1b' },
+} as const satisfies Record<string, DevAccount>;
+
+/** How many accounts anvil must fund: the dev accounts and the agents'. */
+export const FUNDED_ACCOUNTS = devAccounts.length + Object.keys(agentAccounts).length;

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPublicClient, http, isAddress, type Address, type PublicClient } from 'viem';
 import { parseDeployments, type Deployments } from '../../lib/chain';
-import { devAccounts } from '../../lib/devAccounts';
+import { FUNDED_ACCOUNTS } from '../../lib/devAccounts';
 
 /** The repository root (scripts/lib/../..). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -218,7 +218,7 @@ export interface Anvil {
 export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   const { port } = options;
   // Every dev account the dev wallet offers is funded (anvil's default is 10).
-  const args = ['--port', String(port), '--silent', '--accounts', String(devAccounts.length)];
+  const args = ['--port', String(port), '--silent', '--accounts', String(FUNDED_ACCOUNTS)];
   if (options.statePath) {
     mkdirSync(dirname(options.statePath), { recursive: true });
     args.push('--state', options.statePath, '--state-interval', String(options.stateInterval ?? 5));
