@@ -60,7 +60,7 @@ test('the council changes the protocol fee through a proposal', async ({ page })
   await page.goto('/governance');
   const scheduled = page.getByTestId('scheduled-operations');
   await expect(scheduled).toContainText('Marketplace.setFee(300)');
-  await expect(scheduled.getByTestId('countdown')).toHaveText(/left$/);
+  await expect(scheduled.locator('> li').filter({ hasText: 'Marketplace.setFee(300)' }).getByTestId('countdown')).toHaveText(/left$/);
 
   await advanceTime(times.minDelay + 1);
   await page.goto(`/governance/${id}`);

@@ -65,6 +65,8 @@ async function main(): Promise<void> {
   await seedMarketDemo(anvil.rpcUrl, deployments, CONTENT_DIR);
   const { seedCourtDemo } = await import('./lib/seedCourt');
   await seedCourtDemo(anvil.rpcUrl, deployments, CONTENT_DIR);
+  const { seedGovernanceDemo } = await import('./lib/seedGovernance');
+  await seedGovernanceDemo(anvil.rpcUrl, deployments);
   if (stopping) return;
   log(
     `chain ${deployments.chainId} at ${anvil.rpcUrl}, registry ${deployments.CollaboratorRegistry}, ` +

@@ -284,6 +284,9 @@ async function main(): Promise<void> {
     say('Seeding the court (jurors, one ruled and one open dispute)…');
     const { seedCourtDemo } = await import('./lib/seedCourt');
     await seedCourtDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), join(DATA_DIR, 'content'), (line) => console.log(`[oso] ${line}`));
+    say('Seeding governance (proposals defeated, queued and open)…');
+    const { seedGovernanceDemo } = await import('./lib/seedGovernance');
+    await seedGovernanceDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), (line) => console.log(`[oso] ${line}`));
     for (const warning of seeded.warnings) say(`warning: ${warning}`);
   }
   if (stopping) return;

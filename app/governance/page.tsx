@@ -7,6 +7,8 @@ import { formatDateTime, formatDuration } from '@/lib/format';
 import { decodeAction, describeAction } from '@/lib/governance';
 import { serverConfig } from '@/lib/server/config';
 import { readGovernance, type Governance, type RegimeRules } from '@/lib/server/governance';
+import { readRegimeHistory, type RegimeChange } from '@/lib/server/regimeHistory';
+import { RegimeHistory } from '@/components/governance/RegimeHistory';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Governance' };
@@ -73,8 +75,9 @@ function Rules({ g }: { g: Governance }) {
 
 export default async function GovernancePage() {
   let g: Governance;
+  let history: RegimeChange[];
   try {
-    g = await readGovernance();
+    [g, history] = await Promise.all([readGovernance(), readRegimeHistory()]);
   } catch (error) {
     return <ChainUnavailable detail={error instanceof Error ? error.message.split('\n')[0] : undefined} />;
   }
@@ -133,6 +136,7 @@ export default async function GovernancePage() {
           ))}
         </ul>
       </section>
+      <RegimeHistory changes={history} />
     </div>
   );
 }

@@ -22,7 +22,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployments } from '../../lib/chain';
 import { devAccounts } from '../../lib/devAccounts';
 import { collaboratorRegistryAbi } from '../../lib/generated/abis';
-import { passThroughLocalCouncil, type Action } from './governance';
+import { handOverToCouncil, passThroughLocalCouncil, type Action } from './governance';
 
 const SERVICE = 1;
 const RATING = 2;
@@ -98,7 +98,7 @@ export function localSeedChain(rpcUrl: string, chainId: number) {
 /** Joins the demo collaborators on the registry at `deployments.CollaboratorRegistry`. */
 export async function seedDemo(
   rpcUrl: string,
-  deployments: Pick<Deployments, 'chainId' | 'CollaboratorRegistry' | 'Constitution' | 'CouncilGovernor' | 'CouncilSeats'>,
+  deployments: Pick<Deployments, 'chainId' | 'CollaboratorRegistry' | 'Constitution' | 'CouncilGovernor' | 'CouncilSeats' | 'MonarchyRegime'>,
   log: (line: string) => void = () => {},
 ): Promise<SeedResult> {
   const { chain, transport } = localSeedChain(rpcUrl, deployments.chainId);
@@ -109,6 +109,9 @@ export async function seedDemo(
   }
   const registry: Address = deployments.CollaboratorRegistry;
   const result: SeedResult = { joined: [], suspended: [], left: [], skipped: [], warnings: [] };
+
+  // Founded as a monarchy, the organization is handed to its council first (a past regime switch).
+  await handOverToCouncil(rpcUrl, deployments, log);
 
   const suspensions: Action[] = [];
   const suspended: string[] = [];
