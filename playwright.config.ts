@@ -6,6 +6,7 @@ import { findFreePort } from './scripts/lib/local';
 
 process.env.OSO_E2E_APP_PORT ??= String(await findFreePort());
 process.env.OSO_E2E_ANVIL_PORT ??= String(await findFreePort());
+process.env.OSO_E2E_READY_PORT ??= String(await findFreePort());
 
 const baseURL = `http://127.0.0.1:${process.env.OSO_E2E_APP_PORT}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -39,8 +40,9 @@ export default defineConfig({
   },
   webServer: {
     command: 'node_modules/.bin/tsx scripts/e2e-stack.ts',
-    url: baseURL,
-    timeout: 120_000,
+    // scripts/e2e-stack.ts answers here once the chain, the app and the service agent are ready.
+    url: `http://127.0.0.1:${process.env.OSO_E2E_READY_PORT}/`,
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

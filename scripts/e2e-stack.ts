@@ -1,12 +1,16 @@
 // Playwright's webServer: a fresh anvil (no saved state) on $OSO_E2E_ANVIL_PORT, the contracts
 // deployed to it (addresses in .data/e2e/deployments.json), demo data seeded, and the production
-// build served by `next start` on $OSO_E2E_APP_PORT. Needs `npm run build` first.
+// build served by `next start` on $OSO_E2E_APP_PORT, and the reference service agent; answers on
+// $OSO_E2E_READY_PORT once all of it is ready. Needs `npm run build` first.
 // Children are not detached: when Playwright kills this process group, they go with it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { devAccounts } from '../lib/devAccounts';
-import { BIN, ROOT, deploy, startAnvil, stopProcess, type Anvil } from './lib/local';
+import { agentAccounts, devAccounts } from '../lib/devAccounts';
+import { marketplaceAbi } from '../lib/generated/abis';
+import { BIN, ROOT, deploy, rpcClient, startAnvil, stopProcess, type Anvil } from './lib/local';
+import { AgentSupervisor, REFERENCE_AGENTS } from './lib/agents';
 import { localGovernanceEnv } from './lib/governance';
 
 const DEPLOYMENTS_FILE = join(ROOT, '.data', 'e2e', 'deployments.json');
@@ -23,12 +27,14 @@ function portFromEnv(name: string): number {
 
 let anvil: Anvil | null = null;
 let next: ChildProcess | null = null;
+let agents: AgentSupervisor | null = null;
 let stopping = false;
 
 async function shutdown(code: number, reason?: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   if (reason) console.error(`[e2e-stack] ${reason}`);
+  if (agents) await agents.stop();
   if (next) await stopProcess(next, 'SIGTERM', 5_000);
   if (anvil) await anvil.stop();
   process.exit(code);
@@ -87,6 +93,42 @@ async function main(): Promise<void> {
     },
   });
   watch(next, 'next');
+
+  // The reference service agent serves the browser's orders; the stack is ready once it has listed
+  // its services (so the directory does not change under the tests). Other agents stay off: the
+  // keeper would settle orders that the tests settle themselves.
+  agents = new AgentSupervisor({
+    rpcUrl: anvil.rpcUrl,
+    deploymentsFile: DEPLOYMENTS_FILE,
+    contentUrl: `http://127.0.0.1:${appPort}/api/content`,
+    pollMs: 500,
+    logDir: join(ROOT, 'e2e', '.artifacts', 'agents'),
+    print: (line) => {
+      if (/ (WARN|ERROR) /.test(line)) log(line);
+    },
+  });
+  agents.start(REFERENCE_AGENTS.filter((a) => a.name === 'service'));
+  const client = rpcClient(anvil.rpcUrl);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (stopping) return;
+    const ids = await client.readContract({ address: deployments.Marketplace, abi: marketplaceAbi, functionName: 'servicesOf', args: [agentAccounts.service.address] });
+    if (ids.length > 0) break;
+    if (Date.now() > deadline) throw new Error('the reference service agent did not list its services within 90 s');
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  await markReady(portFromEnv('OSO_E2E_READY_PORT'));
+  log(`ready: the service agent listed its services (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Answers 200 on `port` from now on: Playwright's webServer waits for it. */
+function markReady(port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const server = createServer((_, response) => response.writeHead(200).end('ready'));
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+    server.unref();
+  });
 }
 
 main().catch((error: unknown) => void shutdown(1, error instanceof Error ? error.message : String(error)));

@@ -1,12 +1,14 @@
 // npm start — the whole local organization in one command: builds the app when the sources changed,
 // runs a local chain (anvil) whose state persists in .data/anvil/state.json, deploys and seeds it
-// the first time, and serves the production app on http://localhost:3000. Ctrl-C stops everything
-// cleanly; the next `npm start` continues with the same chain.
+// the first time, serves the production app on http://localhost:3000 and runs the reference
+// collaborator programs (collaborators/). Ctrl-C stops everything cleanly; the next `npm start`
+// continues with the same chain.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_CHAIN_ID } from '../lib/chain';
 import { devAccounts } from '../lib/devAccounts';
+import { AgentSupervisor } from './lib/agents';
 import { localGovernanceEnv } from './lib/governance';
 import {
   BIN,
@@ -49,7 +51,8 @@ const BUILD_EXCLUDED = [join(ROOT, 'lib', 'generated')];
 const HELP = `Usage: npm start [-- options]
 
 Runs OSO locally: a persistent anvil chain on ${RPC_PORT}, the contracts deployed (and demo data
-seeded) on first start, and the app on ${APP_URL}. Stop with Ctrl-C; data is kept in
+seeded) on first start, the app on ${APP_URL} and the reference collaborators (a service agent,
+a faulty demo service, a rating agent and a keeper). Stop with Ctrl-C; data is kept in
 ${rel(STATE_FILE)} for the next start.
 
 Options:
@@ -63,6 +66,8 @@ const say = (line: string): void => console.log(`[oso] ${line}`);
 
 let anvil: Anvil | null = null;
 let next: ChildProcess | null = null;
+let agents: AgentSupervisor | null = null;
+const trafficStop = new AbortController();
 let ownsLock = false;
 let stopping = false;
 
@@ -154,6 +159,8 @@ async function shutdown(code: number, reason?: string): Promise<never> {
   stopping = true;
   if (reason) console.error(`\n[oso] ${reason}`);
   else console.log('\n[oso] Stopping…');
+  trafficStop.abort();
+  if (agents) await agents.stop();
   if (next) await stopProcess(next, 'SIGTERM', 10_000);
   if (anvil) {
     const crashed = anvil.process.exitCode !== null && anvil.process.exitCode !== 0 || anvil.process.signalCode !== null;
@@ -258,6 +265,7 @@ async function main(): Promise<void> {
   say(`Chain ${anvil.chainId} at ${anvil.rpcUrl} (${resumed ? `resumed from ${rel(STATE_FILE)}` : 'new chain'})`);
 
   // (d) Deploy and seed only a chain that has no deployment yet.
+  let freshChain = false;
   const admin = devAccounts[0];
   if (!admin) throw new Error('lib/devAccounts.ts has no account 0');
   if (await isDeployed(anvil.rpcUrl, DEPLOYMENTS_FILE)) {
@@ -276,6 +284,7 @@ async function main(): Promise<void> {
     }
     if (stopping) return;
     say(`Deployed; addresses in ${rel(DEPLOYMENTS_FILE)} (${elapsed()})`);
+    freshChain = true;
     say('Seeding demo collaborators…');
     const { seedDemo } = await import('./lib/seed');
     const seeded = await seedDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), (line) => console.log(`[oso] ${line}`));
@@ -315,6 +324,25 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
+  // (f) The reference collaborators: service, faulty demo service, rating agent, keeper.
+  const contentDir = join(DATA_DIR, 'content');
+  agents = new AgentSupervisor({
+    rpcUrl: anvil.rpcUrl,
+    deploymentsFile: DEPLOYMENTS_FILE,
+    contentUrl: `http://127.0.0.1:${APP_PORT}/api/content`,
+  });
+  agents.start();
+  say(`Reference collaborators started (logs in ${rel(join(DATA_DIR, 'logs'))})`);
+  if (freshChain) {
+    // Their first customers, in the background: the organization is usable meanwhile.
+    const { seedAgentTraffic } = await import('./lib/seedAgentTraffic');
+    void seedAgentTraffic(anvil.rpcUrl, deployments, contentDir, { log: (l) => console.log(`[oso] ${l}`), signal: trafficStop.signal }).catch(
+      (error: unknown) => {
+        if (!stopping) say(`warning: demo orders to the agents stopped: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
+
   const line = '─'.repeat(66);
   console.log(`
 ${line}
@@ -325,6 +353,7 @@ ${line}
   Registry    ${deployments.CollaboratorRegistry}
   Data        ${rel(STATE_FILE)} — kept across restarts (--reset starts over)
   Wallet      the app's dev wallet uses anvil's test accounts; 1 and 2 are free to join
+  Agents      service, faulty demo service, rating and keeper (logs: ${rel(join(DATA_DIR, 'logs'))})
 
   Stop        Ctrl-C (stops the app and the chain, saving the chain's state)
 ${line}
