@@ -1,0 +1,127 @@
+// The reference service agent: joins the registry as a service collaborator, lists one service
+// per job and delivers every order placed with it, deriving its work from chain state on each tick.
+import { marketplaceAbi } from '../../lib/generated/abis';
+import { AgentConfigError, isUnreachable, shortMessage, type AgentContext, type AgentDefinition } from '../runtime';
+import { deliverOrder, honestResult, type ResultPolicy } from './deliver';
+import { JOBS, type Job } from './jobs';
+import { ensureMember, ensureServices, parseTerms, type Identity } from './membership';
+import { OpenOrderWatch } from './openOrders';
+
+export const SERVICE_OPTIONS = {
+  name: { type: 'string', valueName: 'TEXT', default: 'Reference service agent', description: 'registry display name' },
+  description: { type: 'string', valueName: 'TEXT', default: 'Sells deterministic computations: every result can be recomputed from the request by anyone.', description: 'one paragraph for the profile document' },
+  price: { type: 'string', valueName: 'ETH', default: '0.001', description: 'price of each listed service' },
+  'delivery-window': { type: 'string', valueName: 'SECONDS', default: '3600', description: 'delivery window of each listed service' },
+  jobs: { type: 'string', valueName: 'KEYS', default: JOBS.map((job) => job.key).join(','), description: 'comma-separated jobs to sell' },
+} as const;
+
+type ServiceOptions = typeof SERVICE_OPTIONS;
+
+export interface ServiceVariant {
+  /** Logged agent name and npm script suffix. */
+  name: string;
+  summary: string;
+  /** Folders whose files the source manifest lists. */
+  sourceFolders: readonly string[];
+  manifestName: string;
+  /** Extra profile text (e.g. the demo warning). */
+  profileNote?: string;
+  policy: ResultPolicy;
+  /** Overrides of option defaults. */
+  defaults?: Partial<Record<keyof ServiceOptions, string>>;
+}
+
+interface ServiceState {
+  jobs: readonly Job[];
+  /** Job of each of the seller's services; null for a service the agent does not serve. */
+  services: Map<bigint, Job | null>;
+  watch: OpenOrderWatch;
+  /** Orders already reported as past their deadline or of an unknown service (logged once). */
+  reported: Set<bigint>;
+}
+
+function selectJobs(keys: string): Job[] {
+  const wanted = keys.split(',').map((key) => key.trim()).filter(Boolean);
+  const unknown = wanted.filter((key) => !JOBS.some((job) => job.key === key));
+  if (unknown.length || wanted.length === 0) throw new AgentConfigError(`--jobs must list some of ${JOBS.map((j) => j.key).join(', ')} (unknown: ${unknown.join(', ') || 'none given'}).`);
+  return JOBS.filter((job) => wanted.includes(job.key));
+}
+
+function profileDocument(name: string, description: string, jobs: readonly Job[], note: string | undefined): string {
+  return [
+    `# ${name}`,
+    '',
+    ...(note ? [note, ''] : []),
+    description,
+    '',
+    'Services:',
+    ...jobs.map((job) => `- ${job.title} (\`${job.key}\`, version ${job.version})`),
+    '',
+    'Source: the JSON manifest behind this collaborator\'s sourceURI lists every file of the program with its SHA-256;',
+    'sourceHash is the SHA-256 of that manifest. Recompute it from the OSO repository (docs/collaborators.md).',
+    '',
+  ].join('\n');
+}
+
+export function serviceAgent(variant: ServiceVariant): AgentDefinition<ServiceOptions, ServiceState> {
+  const options = Object.fromEntries(
+    Object.entries(SERVICE_OPTIONS).map(([key, spec]) => [key, { ...spec, default: variant.defaults?.[key as keyof ServiceOptions] ?? spec.default }]),
+  ) as unknown as ServiceOptions;
+  return {
+    name: variant.name,
+    summary: variant.summary,
+    options,
+    async setup(ctx) {
+      const jobs = selectJobs(ctx.options.jobs);
+      const terms = parseTerms(ctx.options.price, ctx.options['delivery-window']);
+      const identity: Identity = {
+        name: ctx.options.name,
+        profile: profileDocument(ctx.options.name, ctx.options.description, jobs, variant.profileNote),
+        manifestName: variant.manifestName,
+        sourceFolders: variant.sourceFolders,
+      };
+      const mayList = await ensureMember(ctx, identity);
+      const services: Map<bigint, Job | null> = await ensureServices(ctx, jobs, terms, mayList);
+      const watch = new OpenOrderWatch(ctx.publicClient, ctx.deployments.Marketplace, ctx.account.address, BigInt(ctx.deployments.deployBlock));
+      return { jobs, services, watch, reported: new Set() };
+    },
+    async tick(ctx, state) {
+      const open = await state.watch.open();
+      if (open.length === 0) return;
+      const now = Number((await ctx.publicClient.getBlock()).timestamp);
+      for (const item of open) {
+        if (ctx.signal.aborted) break;
+        const { order } = item;
+        const job = await jobOf(ctx, state, order.serviceId);
+        if (!job || now > order.deliverBy) {
+          if (!state.reported.has(order.id)) ctx.log.warn(job ? 'order.expired' : 'order.unknown-service', { orderId: order.id, serviceId: order.serviceId, deliverBy: order.deliverBy });
+          state.reported.add(order.id);
+          continue;
+        }
+        try {
+          await deliverOrder(ctx, job, item, variant.policy);
+        } catch (error) {
+          if (isUnreachable(error)) throw error;
+          ctx.log.warn('order.failed', { orderId: order.id, error: shortMessage(error) });
+        }
+      }
+    },
+  };
+}
+
+/** The job of one of the seller's services; re-reads the service when it was listed after setup. */
+async function jobOf(ctx: AgentContext, state: ServiceState, serviceId: bigint): Promise<Job | undefined> {
+  if (!state.services.has(serviceId)) {
+    const service = await ctx.publicClient.readContract({ address: ctx.deployments.Marketplace, abi: marketplaceAbi, functionName: 'getService', args: [serviceId] });
+    state.services.set(serviceId, state.jobs.find((j) => j.title === service.title) ?? null);
+  }
+  return state.services.get(serviceId) ?? undefined;
+}
+
+export const referenceService: ServiceVariant = {
+  name: 'service',
+  summary: 'The reference service agent: joins the registry as a service collaborator, lists one service per job (text statistics, SHA-256 notarization, JSON Schema validation, prime factorization) and delivers every order it receives, deriving its work from chain state.',
+  sourceFolders: ['collaborators/runtime', 'collaborators/service'],
+  manifestName: 'oso-reference-service',
+  policy: honestResult,
+};
