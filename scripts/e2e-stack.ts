@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { agentAccounts, devAccounts } from '../lib/devAccounts';
 import { marketplaceAbi } from '../lib/generated/abis';
+import { JOBS } from '../collaborators/service/jobs';
 import { BIN, ROOT, deploy, rpcClient, startAnvil, stopProcess, type Anvil } from './lib/local';
 import { AgentSupervisor, REFERENCE_AGENTS } from './lib/agents';
 import { localGovernanceEnv } from './lib/governance';
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   for (;;) {
     if (stopping) return;
     const ids = await client.readContract({ address: deployments.Marketplace, abi: marketplaceAbi, functionName: 'servicesOf', args: [agentAccounts.service.address] });
-    if (ids.length > 0) break;
+    if (ids.length >= JOBS.length) break;
     if (Date.now() > deadline) throw new Error('the reference service agent did not list its services within 90 s');
     await new Promise((done) => setTimeout(done, 250));
   }

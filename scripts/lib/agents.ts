@@ -49,9 +49,10 @@ export function condenseLogLine(agent: string, line: string): string | null {
     return line.trim() === '' ? null : `[${agent}] ${line}`;
   }
   if (typeof parsed !== 'object' || parsed === null) return `[${agent}] ${line}`;
-  const { time: _time, level, agent: _agent, event, ...fields } = parsed as Record<string, unknown>;
+  const { time: _time, level, agent: _agent, event, fields, ...rest } = parsed as Record<string, unknown>;
   if (level === 'debug') return null;
-  const details = Object.entries(fields)
+  const all = { ...(typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>) : {}), ...rest };
+  const details = Object.entries(all)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' ');
   const tag = level === 'warn' || level === 'error' ? ` ${String(level).toUpperCase()}` : '';
