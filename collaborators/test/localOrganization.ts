@@ -1,5 +1,6 @@
-// A throwaway organization for the collaborators' integration tests: anvil on a free port, the
-// contracts deployed to it (deployments file in a temp folder) and a content store.
+// A throwaway organization for the collaborators' integration tests: anvil on a free port (with a
+// state file, so it can be restarted without losing the chain), the contracts deployed to it
+// (deployments file in a temp folder) and a content store.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,20 +9,23 @@ import { deploy, findFreePort, startAnvil, type Anvil, type DeploymentsFile } fr
 import { startContentServer, type TestContentServer } from './contentServer';
 
 export interface LocalOrganization {
-  anvil: Anvil;
   rpcUrl: string;
   deployments: DeploymentsFile;
   deploymentsFile: string;
   content: TestContentServer;
   contentDir: string;
   dir: string;
+  /** Stops anvil (it dumps its state) and starts it again on the same port from that state. */
+  restartAnvil(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts anvil, deploys OSO with short windows for tests, and serves a content store. */
+/** Starts anvil, deploys OSO (extra Deploy.s.sol environment in `env`) and serves a content store. */
 export async function startLocalOrganization(env: Record<string, string> = {}): Promise<LocalOrganization> {
   const dir = mkdtempSync(join(tmpdir(), 'oso-agents-'));
-  const anvil = await startAnvil({ port: await findFreePort() });
+  const port = await findFreePort();
+  const statePath = join(dir, 'anvil-state.json');
+  let anvil: Anvil = await startAnvil({ port, statePath, stateInterval: 1 });
   let content: TestContentServer | null = null;
   try {
     const deploymentsFile = join(dir, 'deployments.json');
@@ -30,13 +34,17 @@ export async function startLocalOrganization(env: Record<string, string> = {}): 
     content = await startContentServer(contentDir);
     const server = content;
     return {
-      anvil,
       rpcUrl: anvil.rpcUrl,
       deployments,
       deploymentsFile,
       content: server,
       contentDir,
       dir,
+      restartAnvil: async (downMs = 0) => {
+        await anvil.stop();
+        await new Promise((done) => setTimeout(done, downMs));
+        anvil = await startAnvil({ port, statePath, stateInterval: 1 });
+      },
       stop: async () => {
         await server.close();
         await anvil.stop();
