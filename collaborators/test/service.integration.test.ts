@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devAccounts } from '../../lib/devAccounts';
-import { marketplaceAbi } from '../../lib/generated/abis';
+import { collaboratorRegistryAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { orderFromRaw } from '../../lib/market';
 import { stopProcess } from '../../scripts/lib/local';
 import { factorizationJob } from '../service/jobs/factorization';
@@ -134,6 +134,25 @@ describe('service agent', () => {
     await waitUntil(async () => (await buyer.deliveries()).find((d) => d.orderId === later.orderId), 60_000, 'delivery after the anvil restart');
     await expectCorrectDelivery(later.orderId, textStatisticsJob, later.requestURI, 'After the restart.');
   }, 180_000);
+
+  it('the faulty demo service answers even order ids wrongly and says so in its profile', async () => {
+    const faultySeller = devAccounts[3]!;
+    const faulty = startAgentProcess('faulty-service/main.ts', ['--rpc', org.rpcUrl, '--deployments', org.deploymentsFile, '--content', org.content.url, '--poll', '200', '--jobs', 'prime-factorization'], { OSO_AGENT_KEY: faultySeller.privateKey });
+    running.push(faulty);
+    await faulty.waitForLog((l) => l.event === 'agent.ready', 60_000);
+    const record = await buyer.client.readContract({ address: org.deployments.CollaboratorRegistry, abi: collaboratorRegistryAbi, functionName: 'get', args: [faultySeller.address] });
+    expect(record.name).toBe('Demo: faulty service');
+    expect((await buyer.content.getDocument(record.profileURI)).text).toMatch(/\*\*Demo: faulty service\.\*\*/);
+    const serviceId = (await buyer.servicesOf(faultySeller.address)).get(factorizationJob.title)!;
+    for (const request of ['84', '85']) {
+      const placed = await buyer.order(serviceId, request);
+      const delivered = await waitUntil(async () => (await buyer.deliveries()).find((d) => d.orderId === placed.orderId), 30_000, `delivery of #${placed.orderId}`);
+      const honest = expectedResult(factorizationJob, placed.orderId, placed.requestURI, new TextEncoder().encode(request));
+      expect(delivered.resultHash === honest.hash).toBe(placed.orderId % 2n === 1n);
+    }
+    faulty.child.kill('SIGTERM');
+    expect(await faulty.exited()).toBe(0);
+  }, 90_000);
 
   it('exits 2 with a one-line error for a bad key, a wrong chain and a missing deployments file', async () => {
     const wrongChain = join(org.dir, 'wrong-chain.json');
