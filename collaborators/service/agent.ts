@@ -7,15 +7,21 @@ import { JOBS, type Job } from './jobs';
 import { ensureMember, ensureServices, parseTerms, type Identity } from './membership';
 import { OpenOrderWatch } from './openOrders';
 
-export const SERVICE_OPTIONS = {
-  name: { type: 'string', valueName: 'TEXT', default: 'Reference service agent', description: 'registry display name' },
-  description: { type: 'string', valueName: 'TEXT', default: 'Sells deterministic computations: every result can be recomputed from the request by anyone.', description: 'one paragraph for the profile document' },
-  price: { type: 'string', valueName: 'ETH', default: '0.001', description: 'price of each listed service' },
-  'delivery-window': { type: 'string', valueName: 'SECONDS', default: '3600', description: 'delivery window of each listed service' },
-  jobs: { type: 'string', valueName: 'KEYS', default: JOBS.map((job) => job.key).join(','), description: 'comma-separated jobs to sell' },
-} as const;
+type OptionDefaults = Partial<Record<'name' | 'description' | 'price' | 'delivery-window' | 'jobs', string>>;
 
-type ServiceOptions = typeof SERVICE_OPTIONS;
+/** The service agent's own options; a variant may change the defaults. */
+export function serviceOptions(defaults: OptionDefaults = {}) {
+  const text = (valueName: string, fallback: string, description: string) => ({ type: 'string' as const, valueName, default: fallback, description });
+  return {
+    name: text('TEXT', defaults.name ?? 'Reference service agent', 'registry display name (1–64 bytes)'),
+    description: text('TEXT', defaults.description ?? 'Sells deterministic computations: every result can be recomputed from the request by anyone.', 'one paragraph for the profile document'),
+    price: text('ETH', defaults.price ?? '0.001', 'price of each listed service'),
+    'delivery-window': text('SECONDS', defaults['delivery-window'] ?? '3600', 'delivery window of each listed service'),
+    jobs: text('KEYS', defaults.jobs ?? JOBS.map((job) => job.key).join(','), 'comma-separated jobs to sell'),
+  };
+}
+
+type ServiceOptions = ReturnType<typeof serviceOptions>;
 
 export interface ServiceVariant {
   /** Logged agent name and npm script suffix. */
@@ -28,7 +34,7 @@ export interface ServiceVariant {
   profileNote?: string;
   policy: ResultPolicy;
   /** Overrides of option defaults. */
-  defaults?: Partial<Record<keyof ServiceOptions, string>>;
+  defaults?: OptionDefaults;
 }
 
 interface ServiceState {
@@ -64,19 +70,19 @@ function profileDocument(name: string, description: string, jobs: readonly Job[]
 }
 
 export function serviceAgent(variant: ServiceVariant): AgentDefinition<ServiceOptions, ServiceState> {
-  const options = Object.fromEntries(
-    Object.entries(SERVICE_OPTIONS).map(([key, spec]) => [key, { ...spec, default: variant.defaults?.[key as keyof ServiceOptions] ?? spec.default }]),
-  ) as unknown as ServiceOptions;
   return {
     name: variant.name,
     summary: variant.summary,
-    options,
+    options: serviceOptions(variant.defaults),
     async setup(ctx) {
       const jobs = selectJobs(ctx.options.jobs);
       const terms = parseTerms(ctx.options.price, ctx.options['delivery-window']);
+      const name = ctx.options.name.trim();
+      const nameBytes = new TextEncoder().encode(name).length;
+      if (nameBytes < 1 || nameBytes > 64) throw new AgentConfigError(`--name must be 1–64 bytes (got ${nameBytes}).`);
       const identity: Identity = {
-        name: ctx.options.name,
-        profile: profileDocument(ctx.options.name, ctx.options.description, jobs, variant.profileNote),
+        name,
+        profile: profileDocument(name, ctx.options.description, jobs, variant.profileNote),
         manifestName: variant.manifestName,
         sourceFolders: variant.sourceFolders,
       };
