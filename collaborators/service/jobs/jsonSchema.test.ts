@@ -54,6 +54,8 @@ describe('validateJson', () => {
     expect(jsonSchemaJob.run(request({ schema: { type: 'string' }, instance: 'x' }))).toEqual({ ok: true, result: { valid: true, errors: [] } });
     expect(jsonSchemaJob.run(request({ schema: {} }))).toMatchObject({ ok: false, error: expect.stringMatching(/"instance"/) });
     expect(jsonSchemaJob.run(new TextEncoder().encode('{'))).toEqual({ ok: false, error: 'The request is not valid JSON.' });
+    const deep = `{"schema":{"const":1},"instance":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    expect(jsonSchemaJob.run(new TextEncoder().encode(deep))).toMatchObject({ ok: false, error: expect.stringMatching(/nested deeper/) });
     expect(jsonSchemaJob.runWrong(request({ schema: { type: 'string' }, instance: 'x' }))).toMatchObject({ ok: true, result: { valid: false } });
   });
 });

@@ -167,6 +167,19 @@ function check(schema: Json, value: Json, path: string, where: string, depth: nu
   }
 }
 
+/** Nesting depth of a JSON value, measured without recursion (the request is untrusted). */
+function depthOf(value: Json): number {
+  let deepest = 0;
+  const stack: [Json, number][] = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (Array.isArray(current)) current.forEach((item) => stack.push([item, depth + 1]));
+    else if (isObject(current)) Object.values(current).forEach((item) => stack.push([item, depth + 1]));
+  }
+  return deepest;
+}
+
 /** Parses the request {"schema": …, "instance": …}. */
 export function parseValidationRequest(text: string): { schema: Json; instance: Json } {
   let parsed: Json;
@@ -175,6 +188,7 @@ export function parseValidationRequest(text: string): { schema: Json; instance: 
   } catch {
     throw new RequestError('The request is not valid JSON.');
   }
+  if (depthOf(parsed) > MAX_DEPTH + 1) throw new RequestError(`The request is nested deeper than ${MAX_DEPTH} levels.`);
   if (!isObject(parsed) || !Object.hasOwn(parsed, 'schema') || !Object.hasOwn(parsed, 'instance')) {
     throw new RequestError('The request must be a JSON object {"schema": …, "instance": …}.');
   }

@@ -43,6 +43,14 @@ describe('textStatistics', () => {
     expect(textStatistics(text).topWords.map((w) => w.word)).toEqual(['k', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
   });
 
+  it('stays linear on the largest adversarial documents', () => {
+    const started = performance.now();
+    textStatistics(' '.repeat(64 * 1024));
+    textStatistics(`${'a-'.repeat(32 * 1024)}`);
+    textStatistics(`${"a'".repeat(16 * 1024)}${'.'.repeat(32 * 1024)}`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('as a job: refuses non-UTF-8 bytes and tampers plausibly', () => {
     expect(textStatisticsJob.run(new Uint8Array([0xff, 0xfe]))).toEqual({ ok: false, error: 'The request is not UTF-8 text.' });
     const honest = textStatisticsJob.run(bytes('one two'));

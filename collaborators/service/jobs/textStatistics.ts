@@ -20,8 +20,9 @@ export interface TextStatistics {
 
 /** A word: letters or digits, with inner apostrophes or hyphens ("don't", "open-source"). */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-/** A sentence: a run of text containing a word, ended by . ! ? (or the end of the text). */
-const SENTENCE = /[^.!?]*[\p{L}\p{N}][^.!?]*(?:[.!?]+|$)/gu;
+/** Sentences end with . ! ?; a sentence is a run between them that holds a letter or digit. */
+const SENTENCE_END = /[.!?]+/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const TOP_WORDS = 10;
 
 export function textStatistics(text: string): TextStatistics {
@@ -43,7 +44,7 @@ export function textStatistics(text: string): TextStatistics {
     lines: text.length === 0 ? 0 : body.split('\n').length,
     words: words.length,
     distinctWords: counts.size,
-    sentences: (text.match(SENTENCE) ?? []).length,
+    sentences: text.split(SENTENCE_END).filter((run) => WORD_CHARACTER.test(run)).length,
     paragraphs: text.split(/\n[ \t\r]*\n/).filter((block) => block.trim() !== '').length,
     averageWordLength: words.length === 0 ? 0 : Math.round((letters / words.length) * 100) / 100,
     topWords,
