@@ -20,6 +20,8 @@ const ORDERS_PAGE = 500;
 
 export class OpenOrderWatch {
   private nextBlock: bigint;
+  /** Hash of block nextBlock − 1 when it was scanned: if it changes, the chain was rewound or reorganized. */
+  private lastScannedHash: `0x${string}` | null = null;
   private readonly requests = new Map<bigint, string>();
 
   constructor(
@@ -33,8 +35,8 @@ export class OpenOrderWatch {
 
   /** The seller's orders in state Ordered, oldest first. */
   async open(): Promise<OpenOrder[]> {
-    const latest = await this.client.getBlockNumber();
-    if (latest + 1n < this.nextBlock) this.reset(); // the chain went back (anvil restarted without its state)
+    const latest = await this.client.getBlockNumber({ cacheTime: 0 });
+    if (!(await this.stillCanonical(latest))) this.reset();
     while (this.nextBlock <= latest) {
       const toBlock = this.nextBlock + LOG_RANGE - 1n < latest ? this.nextBlock + LOG_RANGE - 1n : latest;
       const logs = await this.client.getContractEvents({
@@ -49,6 +51,7 @@ export class OpenOrderWatch {
         if (log.args.orderId !== undefined) this.requests.set(log.args.orderId, log.args.requestURI ?? '');
       }
       this.nextBlock = toBlock + 1n;
+      this.lastScannedHash = (await this.client.getBlock({ blockNumber: toBlock })).hash;
     }
 
     const ids = [...this.requests.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -66,8 +69,17 @@ export class OpenOrderWatch {
     return open;
   }
 
+  /** Whether the last scanned block is still on the chain (anvil may restart from an older state). */
+  private async stillCanonical(latest: bigint): Promise<boolean> {
+    if (this.lastScannedHash === null) return true;
+    const scanned = this.nextBlock - 1n;
+    if (scanned > latest) return false;
+    return (await this.client.getBlock({ blockNumber: scanned })).hash === this.lastScannedHash;
+  }
+
   private reset(): void {
     this.requests.clear();
     this.nextBlock = this.fromBlock;
+    this.lastScannedHash = null;
   }
 }

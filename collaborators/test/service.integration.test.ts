@@ -3,12 +3,16 @@
 // order, and refuses a bad key, a wrong chain and a missing deployments file with exit code 2.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPublicClient, createTestClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devAccounts } from '../../lib/devAccounts';
 import { collaboratorRegistryAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { orderFromRaw } from '../../lib/market';
 import { stopProcess } from '../../scripts/lib/local';
+import type { AgentPublicClient } from '../runtime';
 import { factorizationJob } from '../service/jobs/factorization';
+import { notarizationJob } from '../service/jobs/notarization';
+import { OpenOrderWatch } from '../service/openOrders';
 import { jsonSchemaJob } from '../service/jobs/jsonSchema';
 import { textStatisticsJob } from '../service/jobs/textStatistics';
 import type { Job } from '../service/jobs';
@@ -133,7 +137,25 @@ describe('service agent', () => {
     const later = await buyer.order(services.get(textStatisticsJob.title)!, 'After the restart.');
     await waitUntil(async () => (await buyer.deliveries()).find((d) => d.orderId === later.orderId), 60_000, 'delivery after the anvil restart');
     await expectCorrectDelivery(later.orderId, textStatisticsJob, later.requestURI, 'After the restart.');
+    second.child.kill('SIGTERM');
+    expect(await second.exited()).toBe(0);
   }, 180_000);
+
+  it('finds orders placed after the chain was rewound to an earlier block', async () => {
+    const testClient = createTestClient({ mode: 'anvil', transport: http(org.rpcUrl) });
+    const client = createPublicClient({ transport: http(org.rpcUrl), pollingInterval: 100 }) as AgentPublicClient;
+    const watch = new OpenOrderWatch(client, org.deployments.Marketplace, SELLER.address, BigInt(org.deployments.deployBlock));
+    const serviceId = (await buyer.servicesOf(SELLER.address)).get(notarizationJob.title)!;
+    const before = new Set((await watch.open()).map((o) => o.order.id));
+    const snapshot = await testClient.snapshot();
+    const lost = await buyer.order(serviceId, 'an order the rewind will erase');
+    expect((await watch.open()).map((o) => o.order.id)).toContain(lost.orderId);
+    await testClient.revert({ id: snapshot });
+    const kept = await buyer.order(serviceId, 'an order in the same block height, after the rewind');
+    expect(kept.blockNumber).toBe(lost.blockNumber);
+    const open = (await watch.open()).filter((o) => !before.has(o.order.id));
+    expect(open.map((o) => [o.order.id, o.requestURI])).toEqual([[kept.orderId, kept.requestURI]]);
+  }, 60_000);
 
   it('the faulty demo service answers even order ids wrongly and says so in its profile', async () => {
     const faultySeller = devAccounts[3]!;
