@@ -35,7 +35,7 @@ function proposal(id: bigint, fields: Partial<ProposalSnapshot>): ProposalSnapsh
   return { governor: GOVERNOR, id, state: 'Active', eta: 0, targets: [], values: [], calldatas: [], descriptionHash: zeroHash, ...fields };
 }
 
-const EMPTY: KeeperState = { orders: [], disputes: [], proposals: [], creditable: null };
+const EMPTY: KeeperState = { orders: [], disputes: [], canDraw: true, proposals: [], creditable: null };
 
 describe('planKeeperActions: orders', () => {
   it('releases a delivered order from the end of its review window on, never before', () => {
@@ -77,6 +77,13 @@ describe('planKeeperActions: disputes', () => {
     expect(planKeeperActions({ ...EMPTY, disputes: [allCommitted] }, NOW)).toEqual([{ kind: 'advance', disputeId: 1n, period: 'commit', extraGas: 0n }]);
     const evidence = dispute(2n, { periodEnd: NOW + 1 });
     expect(planKeeperActions({ ...EMPTY, disputes: [evidence] }, NOW)).toEqual([]);
+  });
+
+  it('does not draw while no juror can be drawn (the advance would revert NoJurors)', () => {
+    const due = dispute(1n, { periodEnd: NOW });
+    expect(planKeeperActions({ ...EMPTY, canDraw: false, disputes: [due] }, NOW)).toEqual([]);
+    const reveal = dispute(2n, { period: 'reveal', periodEnd: NOW, jurors: 3 });
+    expect(planKeeperActions({ ...EMPTY, canDraw: false, disputes: [reveal] }, NOW)).toHaveLength(1);
   });
 
   it('never advances an executed dispute', () => {

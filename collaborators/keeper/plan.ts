@@ -58,6 +58,8 @@ export interface KeeperState {
   orders: readonly Order[];
   /** Disputes that are not executed. */
   disputes: readonly DisputeSnapshot[];
+  /** Whether any juror can be drawn (DisputeCourt.totalDrawWeight > 0): advancing out of Evidence reverts otherwise. */
+  canDraw: boolean;
   /** Proposals of the governor in office (only it can queue and execute through the timelock). */
   proposals: readonly ProposalSnapshot[];
   /** Null when no ActivityCreditor is deployed. */
@@ -102,6 +104,7 @@ export function planKeeperActions(state: KeeperState, now: number): KeeperAction
   }
   for (const dispute of [...state.disputes].sort((a, b) => compare(a.id, b.id))) {
     if (!canAdvance(dispute, now)) continue;
+    if (dispute.period === 'evidence' && !state.canDraw) continue;
     const extraGas = dispute.period === 'evidence' ? BigInt(seatsFor(dispute.round)) * DRAW_GAS_PER_SEAT : 0n;
     actions.push({ kind: 'advance', disputeId: dispute.id, period: dispute.period, extraGas });
   }
