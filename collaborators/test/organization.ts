@@ -1,0 +1,193 @@
+// A throwaway organization for the agents' integration tests: anvil on a free port with the
+// contracts deployed (addresses in a temporary deployments file, never deployments/<chainId>.json),
+// a content store speaking the app's /api/content protocol over a temporary folder, helpers to act
+// as dev accounts, move chain time, and run agents as child processes reading their JSON logs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { toViemChain, type Deployments } from '../../lib/chain';
+import { readDocumentFile, writeDocument } from '../../lib/contentFiles';
+import { devAccounts } from '../../lib/devAccounts';
+import { collaboratorRegistryAbi, marketplaceAbi } from '../../lib/generated/abis';
+import { localGovernanceEnv } from '../../scripts/lib/governance';
+import { BIN, ROOT, deploy, findFreePort, startAnvil, stopProcess, type Anvil } from '../../scripts/lib/local';
+
+export interface TestOrganization {
+  rpcUrl: string;
+  deployments: Deployments;
+  deploymentsFile: string;
+  contentUrl: string;
+  contentDir: string;
+  client: PublicClient;
+  wallet(index: number): ReturnType<typeof walletFor>;
+  /** Waits for a transaction and fails on a revert. */
+  confirm(hash: Hash): Promise<void>;
+  /** Moves chain time forward and mines a block. */
+  advanceTime(seconds: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function walletFor(rpcUrl: string, chainId: number, index: number) {
+  const chain = toViemChain({ chainId, chainName: 'test', rpcUrl, explorerUrl: null });
+  return createWalletClient({ chain, transport: http(rpcUrl), account: privateKeyToAccount(devAccounts[index]!.privateKey) });
+}
+
+/** The app's /api/content protocol (POST a document, GET /<cid>) over `dir`, on a free port. */
+async function startContentStore(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      void (async () => {
+        if (request.method === 'POST') {
+          const stored = await writeDocument(dir, new Uint8Array(Buffer.concat(chunks)), request.headers['content-type'] ?? '');
+          response.writeHead(stored.ok ? 201 : 400, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(stored.ok ? { uri: stored.uri, cid: stored.cid, type: stored.type, size: stored.size } : { error: stored.error }));
+          return;
+        }
+        const document = await readDocumentFile(dir, (request.url ?? '').split('/').pop() ?? '');
+        if (!document) {
+          response.writeHead(404, { 'content-type': 'application/json' });
+          response.end('{"error":"No such document."}');
+          return;
+        }
+        response.writeHead(200, { 'content-type': `${document.type}; charset=utf-8` });
+        response.end(Buffer.from(document.bytes));
+      })();
+    });
+  });
+  const port = await findFreePort();
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${port}/api/content`, server };
+}
+
+/** Starts anvil, deploys OSO with the local governance settings and starts a content store. */
+export async function startTestOrganization(env: Record<string, string> = {}): Promise<TestOrganization> {
+  const scratch = mkdtempSync(join(tmpdir(), 'oso-agents-test-'));
+  const anvil: Anvil = await startAnvil({ port: await findFreePort() });
+  let store: { url: string; server: Server } | null = null;
+  try {
+    const deploymentsFile = join(scratch, 'deployments.json');
+    const deployments = await deploy({
+      rpcUrl: anvil.rpcUrl,
+      deploymentsFile,
+      privateKey: devAccounts[0]!.privateKey,
+      env: { ...localGovernanceEnv(), ...env },
+    });
+    const contentDir = join(scratch, 'content');
+    store = await startContentStore(contentDir);
+    const chain = toViemChain({ chainId: deployments.chainId, chainName: 'test', rpcUrl: anvil.rpcUrl, explorerUrl: null });
+    const client = createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 100 }) as PublicClient;
+    const server = store.server;
+    return {
+      rpcUrl: anvil.rpcUrl,
+      deployments,
+      deploymentsFile,
+      contentUrl: store.url,
+      contentDir,
+      client,
+      wallet: (index) => walletFor(anvil.rpcUrl, deployments.chainId, index),
+      async confirm(hash) {
+        const receipt = await client.waitForTransactionReceipt({ hash });
+        if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
+      },
+      async advanceTime(seconds) {
+        await client.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
+        await client.request({ method: 'evm_mine' as never, params: [] as never });
+      },
+      async stop() {
+        await new Promise<void>((done) => server.close(() => done()));
+        await anvil.stop();
+        rmSync(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    store?.server.close();
+    await anvil.stop();
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Joins the registry as dev account `index` with `kinds` (1 service, 2 rating, …) and the minimum bond. */
+export async function joinAs(org: TestOrganization, index: number, kinds: number, name: string): Promise<void> {
+  const registry = { address: org.deployments.CollaboratorRegistry, abi: collaboratorRegistryAbi } as const;
+  const minBond = await org.client.readContract({ ...registry, functionName: 'minBond' });
+  const zero = `0x${'0'.repeat(64)}` as const;
+  await org.confirm(await org.wallet(index).writeContract({ ...registry, functionName: 'join', args: [kinds, name, '', '', zero], value: minBond > 0n ? minBond : parseEther('0.01') }));
+}
+
+/** Lists a service as dev account `seller`; returns its id. */
+export async function listService(org: TestOrganization, seller: number, title: string, deliveryWindow = 60, metadataURI = ''): Promise<bigint> {
+  const market = { address: org.deployments.Marketplace, abi: marketplaceAbi } as const;
+  await org.confirm(await org.wallet(seller).writeContract({ ...market, functionName: 'listService', args: [title, metadataURI, parseEther('0.001'), deliveryWindow] }));
+  return org.client.readContract({ ...market, functionName: 'serviceCount' });
+}
+
+/** Orders `serviceId` as dev account `buyer`; returns the order id. */
+export async function placeOrder(org: TestOrganization, buyer: number, serviceId: bigint, requestURI: string): Promise<bigint> {
+  const market = { address: org.deployments.Marketplace, abi: marketplaceAbi } as const;
+  const service = await org.client.readContract({ ...market, functionName: 'getService', args: [serviceId] });
+  await org.confirm(await org.wallet(buyer).writeContract({ ...market, functionName: 'order', args: [serviceId, requestURI], value: service.price }));
+  return org.client.readContract({ ...market, functionName: 'orderCount' });
+}
+
+export interface LogLine {
+  level: string;
+  event: string;
+  fields: Record<string, unknown>;
+}
+
+/** An agent started as a child process (tsx collaborators/<name>/main.ts), with its parsed logs. */
+export interface AgentProcess {
+  process: ChildProcess;
+  logs: LogLine[];
+  /** Everything it wrote to stderr. */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export function startAgentProcess(name: string, org: TestOrganization, keyIndex: number, extraArgs: readonly string[] = []): AgentProcess {
+  const args = [
+    join(ROOT, 'collaborators', name, 'main.ts'),
+    '--key', devAccounts[keyIndex]!.privateKey,
+    '--rpc', org.rpcUrl,
+    '--deployments', org.deploymentsFile,
+    '--content', org.contentUrl,
+    '--poll', '200',
+    ...extraArgs,
+  ];
+  const child = spawn(BIN.tsx, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: LogLine[] = [];
+  let stderr = '';
+  let pending = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { process: child, logs, stderr: () => stderr, stop: async () => void (await stopProcess(child, 'SIGINT', 10_000)) };
+}
+
+/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
