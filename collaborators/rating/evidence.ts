@@ -30,8 +30,21 @@ export interface EvidenceDocument {
   revoked?: string[];
   /** Chain time of the decision. */
   decidedAt: number;
+  /** Audited orders of the subject in all; `orders` lists every mismatch and the latest of the rest (at most MAX_EVIDENCE_ORDERS). */
+  auditedOrders: number;
   rules: { sampleRateBps: number; levels: { level: number; verifiedOrders: number }[]; validitySeconds: number; renewBeforeSeconds: number };
   orders: EvidenceOrder[];
+}
+
+/** Most orders listed in one evidence document (documents are limited to 64 KiB). */
+export const MAX_EVIDENCE_ORDERS = 100;
+
+/** Every mismatch, then the most recent matches, up to MAX_EVIDENCE_ORDERS. */
+export function selectForEvidence(audits: readonly OrderAudit[]): OrderAudit[] {
+  const newestFirst = [...audits].sort((a, b) => (a.orderId > b.orderId ? -1 : a.orderId < b.orderId ? 1 : 0));
+  const mismatches = newestFirst.filter((a) => !isMatch(a));
+  const matches = newestFirst.filter((a) => isMatch(a));
+  return [...mismatches, ...matches].slice(0, MAX_EVIDENCE_ORDERS);
 }
 
 /** The evidence for a decision about `subject`, with every audit it rests on (ordered by order id). */
@@ -43,7 +56,7 @@ export function evidenceDocument(
   rules: RatingRules,
   decidedAt: number,
 ): EvidenceDocument {
-  const orders = [...audits]
+  const orders = selectForEvidence(audits)
     .sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0))
     .map((a) => ({
       orderId: a.orderId.toString(),
@@ -62,6 +75,7 @@ export function evidenceDocument(
     decision: decision.kind,
     ...(decision.kind === 'issue' ? { level: decision.level, why: decision.why } : { revoked: decision.certificateIds.map(String) }),
     decidedAt,
+    auditedOrders: audits.length,
     rules: { ...rules, levels: rules.levels.map((l) => ({ ...l })) },
     orders,
   };

@@ -1,6 +1,6 @@
 import { keccak256, stringToHex, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { revocationReason, evidenceDocument, MAX_REASON_BYTES, parseEvidence } from './evidence';
+import { evidenceDocument, MAX_EVIDENCE_ORDERS, MAX_REASON_BYTES, parseEvidence, revocationReason, selectForEvidence } from './evidence';
 import { DEFAULT_RULES, decideCertification, earnedLevel, isSampled, type IssuedCertificate, type OrderAudit } from './rules';
 
 const NOW = 2_000_000_000;
@@ -88,6 +88,15 @@ describe('evidence', () => {
     expect(doc.revoked).toEqual(['2']);
     expect(parseEvidence(JSON.stringify(doc))).toEqual(doc);
     expect(parseEvidence('{"schema":"other"}')).toBeNull();
+  });
+
+  it('lists every mismatch and the newest matches, within the cap', () => {
+    const many = [audit(3, BAD), ...audits(250).slice(3)];
+    const chosen = selectForEvidence(many);
+    expect(chosen).toHaveLength(MAX_EVIDENCE_ORDERS);
+    expect(chosen[0]!.orderId).toBe(3n);
+    expect(chosen[1]!.orderId).toBe(250n);
+    expect(evidenceDocument('0x00000000000000000000000000000000000000a1', '0x00000000000000000000000000000000000000b1', { kind: 'revoke', certificateIds: [], mismatches: [3n] }, many, DEFAULT_RULES, NOW).auditedOrders).toBe(248);
   });
 
   it('keeps the revocation reason within the contract limit and the evidence URI whole', () => {

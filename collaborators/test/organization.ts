@@ -1,20 +1,16 @@
-// A throwaway organization for the agents' integration tests: anvil on a free port with the
-// contracts deployed (addresses in a temporary deployments file, never deployments/<chainId>.json),
-// a content store speaking the app's /api/content protocol over a temporary folder, helpers to act
-// as dev accounts, move chain time, and run agents as child processes reading their JSON logs.
+// Helpers for the keeper's and rating agent's integration tests on top of ./localOrganization.ts:
+// act as dev accounts (join, list, order), move chain time, and run agents as child processes
+// reading their JSON logs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { toViemChain, type Deployments } from '../../lib/chain';
-import { readDocumentFile, writeDocument } from '../../lib/contentFiles';
 import { devAccounts } from '../../lib/devAccounts';
 import { collaboratorRegistryAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { localGovernanceEnv } from '../../scripts/lib/governance';
-import { BIN, ROOT, deploy, findFreePort, startAnvil, stopProcess, type Anvil } from '../../scripts/lib/local';
+import { BIN, ROOT, stopProcess } from '../../scripts/lib/local';
+import { startLocalOrganization } from './localOrganization';
 
 export interface TestOrganization {
   rpcUrl: string;
@@ -36,81 +32,30 @@ function walletFor(rpcUrl: string, chainId: number, index: number) {
   return createWalletClient({ chain, transport: http(rpcUrl), account: privateKeyToAccount(devAccounts[index]!.privateKey) });
 }
 
-/** The app's /api/content protocol (POST a document, GET /<cid>) over `dir`, on a free port. */
-async function startContentStore(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      void (async () => {
-        if (request.method === 'POST') {
-          const stored = await writeDocument(dir, new Uint8Array(Buffer.concat(chunks)), request.headers['content-type'] ?? '');
-          response.writeHead(stored.ok ? 201 : 400, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(stored.ok ? { uri: stored.uri, cid: stored.cid, type: stored.type, size: stored.size } : { error: stored.error }));
-          return;
-        }
-        const document = await readDocumentFile(dir, (request.url ?? '').split('/').pop() ?? '');
-        if (!document) {
-          response.writeHead(404, { 'content-type': 'application/json' });
-          response.end('{"error":"No such document."}');
-          return;
-        }
-        response.writeHead(200, { 'content-type': `${document.type}; charset=utf-8` });
-        response.end(Buffer.from(document.bytes));
-      })();
-    });
-  });
-  const port = await findFreePort();
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${port}/api/content`, server };
-}
-
-/** Starts anvil, deploys OSO with the local governance settings and starts a content store. */
+/** Starts a local organization (./localOrganization.ts) with the local council, plus the helpers above. */
 export async function startTestOrganization(env: Record<string, string> = {}): Promise<TestOrganization> {
-  const scratch = mkdtempSync(join(tmpdir(), 'oso-agents-test-'));
-  const anvil: Anvil = await startAnvil({ port: await findFreePort() });
-  let store: { url: string; server: Server } | null = null;
-  try {
-    const deploymentsFile = join(scratch, 'deployments.json');
-    const deployments = await deploy({
-      rpcUrl: anvil.rpcUrl,
-      deploymentsFile,
-      privateKey: devAccounts[0]!.privateKey,
-      env: { ...localGovernanceEnv(), ...env },
-    });
-    const contentDir = join(scratch, 'content');
-    store = await startContentStore(contentDir);
-    const chain = toViemChain({ chainId: deployments.chainId, chainName: 'test', rpcUrl: anvil.rpcUrl, explorerUrl: null });
-    const client = createPublicClient({ chain, transport: http(anvil.rpcUrl), pollingInterval: 100 }) as PublicClient;
-    const server = store.server;
-    return {
-      rpcUrl: anvil.rpcUrl,
-      deployments,
-      deploymentsFile,
-      contentUrl: store.url,
-      contentDir,
-      client,
-      wallet: (index) => walletFor(anvil.rpcUrl, deployments.chainId, index),
-      async confirm(hash) {
-        const receipt = await client.waitForTransactionReceipt({ hash });
-        if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
-      },
-      async advanceTime(seconds) {
-        await client.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
-        await client.request({ method: 'evm_mine' as never, params: [] as never });
-      },
-      async stop() {
-        await new Promise<void>((done) => server.close(() => done()));
-        await anvil.stop();
-        rmSync(scratch, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    store?.server.close();
-    await anvil.stop();
-    rmSync(scratch, { recursive: true, force: true });
-    throw error;
-  }
+  const local = await startLocalOrganization({ ...localGovernanceEnv(), ...env });
+  const { rpcUrl, deployments } = local;
+  const chain = toViemChain({ chainId: deployments.chainId, chainName: 'test', rpcUrl, explorerUrl: null });
+  const client = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 100 }) as PublicClient;
+  return {
+    rpcUrl,
+    deployments,
+    deploymentsFile: local.deploymentsFile,
+    contentUrl: local.content.url,
+    contentDir: local.contentDir,
+    client,
+    wallet: (index) => walletFor(rpcUrl, deployments.chainId, index),
+    async confirm(hash) {
+      const receipt = await client.waitForTransactionReceipt({ hash });
+      if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
+    },
+    async advanceTime(seconds) {
+      await client.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
+      await client.request({ method: 'evm_mine' as never, params: [] as never });
+    },
+    stop: () => local.stop(),
+  };
 }
 
 /** Joins the registry as dev account `index` with `kinds` (1 service, 2 rating, …) and the minimum bond. */
