@@ -92,12 +92,14 @@ describe('planKeeperActions: disputes', () => {
 });
 
 describe('planKeeperActions: proposals', () => {
-  it('queues succeeded proposals and executes queued ones whose delay has passed', () => {
+  it('executes queued proposals whose delay has passed, and queues succeeded ones only when asked to', () => {
     const succeeded = proposal(1n, { state: 'Succeeded' });
     const due = proposal(2n, { state: 'Queued', eta: NOW });
     const waiting = proposal(3n, { state: 'Queued', eta: NOW + 1 });
     const done = proposal(4n, { state: 'Executed', eta: NOW - 100 });
-    const actions = planKeeperActions({ ...EMPTY, proposals: [succeeded, due, waiting, done, proposal(5n, { state: 'Defeated' })] }, NOW);
+    const proposals = [succeeded, due, waiting, done, proposal(5n, { state: 'Defeated' })];
+    expect(planKeeperActions({ ...EMPTY, proposals }, NOW)).toEqual([{ kind: 'execute', proposal: due }]);
+    const actions = planKeeperActions({ ...EMPTY, proposals }, NOW, { queueProposals: true });
     expect(actions).toEqual([
       { kind: 'queue', proposal: succeeded },
       { kind: 'execute', proposal: due },

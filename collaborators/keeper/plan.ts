@@ -1,6 +1,6 @@
 // The keeper's decisions as a pure function of chain state: which orders to release or refund,
 // which dispute periods to advance, which governance proposals to queue or execute, and which
-// activity to credit. The runner (./run.ts) reads the state, calls this, and sends the actions.
+// activity to credit. The runner (./main.ts) reads the state, calls this, and sends the actions.
 // Everything here mirrors the contracts' own rules (lib/market.ts, lib/court.ts), at chain time.
 import type { Address, Hex } from 'viem';
 import { canAdvance, seatsFor, type Period } from '../../lib/court';
@@ -90,12 +90,19 @@ export function describeKeeperAction(action: KeeperAction): string {
   }
 }
 
+export interface KeeperPolicy {
+  /** Also queue Succeeded proposals (anyone may; off by default, leaving it to the proposer). */
+  queueProposals: boolean;
+}
+
+export const DEFAULT_POLICY: KeeperPolicy = { queueProposals: false };
+
 /**
  * What the keeper should do at chain time `now` (the latest block's timestamp; the transactions
  * land in a later block, so every time condition that holds now still holds then).
  * Orders first (money waits there), then disputes, proposals and finally activity credits.
  */
-export function planKeeperActions(state: KeeperState, now: number): KeeperAction[] {
+export function planKeeperActions(state: KeeperState, now: number, policy: KeeperPolicy = DEFAULT_POLICY): KeeperAction[] {
   const actions: KeeperAction[] = [];
   for (const order of [...state.orders].sort((a, b) => compare(a.id, b.id))) {
     const allowed = allowedActions(order, undefined, now);
@@ -109,7 +116,7 @@ export function planKeeperActions(state: KeeperState, now: number): KeeperAction
     actions.push({ kind: 'advance', disputeId: dispute.id, period: dispute.period, extraGas });
   }
   for (const proposal of state.proposals) {
-    if (proposal.state === 'Succeeded') actions.push({ kind: 'queue', proposal });
+    if (proposal.state === 'Succeeded' && policy.queueProposals) actions.push({ kind: 'queue', proposal });
     else if (proposal.state === 'Queued' && proposal.eta > 0 && now >= proposal.eta) actions.push({ kind: 'execute', proposal });
   }
   const credit = state.creditable;

@@ -22,7 +22,7 @@ describe('keeper agent (integration)', () => {
 
   beforeAll(async () => {
     org = await startTestOrganization();
-    keeper = startAgentProcess('keeper', org, KEEPER);
+    keeper = startAgentProcess('keeper', org, KEEPER, ['--queue-proposals']);
     await waitFor('the keeper to connect', async () => keeper!.logs.some((l) => l.event === 'agent.ready'), 60_000);
   }, 240_000);
 
