@@ -69,8 +69,10 @@ export class RatingAgent {
   }
 
   private async auditFinishedDeliveries(): Promise<void> {
+    const me = this.ctx.account.address.toLowerCase();
     for (const order of await this.deliveries.finished()) {
-      if (this.audits.has(order.id)) continue;
+      // Certificates.issue refuses self-certification: a rater's own sales are not its to audit.
+      if (this.audits.has(order.id) || order.seller.toLowerCase() === me) continue;
       const job = await this.jobs.forService(this.ctx, order.serviceId);
       if (!job) continue;
       const audit = await auditDelivery(this.ctx, order, job);
