@@ -8,7 +8,8 @@ import { activityCreditorAbi, constitutionAbi, councilGovernorAbi, disputeCourtA
 import { periodFromIndex } from '../../lib/court';
 import { LOCAL_COUNCIL } from '../../scripts/lib/governance';
 import { ORDER_STATES } from '../../lib/market';
-import { joinAs, listService, placeOrder, startAgentProcess, startTestOrganization, waitFor, type AgentProcess, type TestOrganization } from './organization';
+import type { AgentProcess } from './agentProcess';
+import { joinAs, listService, placeOrder, startOrgAgent, stopAgent, startTestOrganization, waitFor, type TestOrganization } from './organization';
 
 const SELLER = 10;
 const BUYER = 11;
@@ -21,13 +22,14 @@ describe('keeper agent (integration)', () => {
   let keeper: AgentProcess | null = null;
 
   beforeAll(async () => {
-    org = await startTestOrganization();
-    keeper = startAgentProcess('keeper', org, KEEPER, ['--queue-proposals']);
-    await waitFor('the keeper to connect', async () => keeper!.logs.some((l) => l.event === 'agent.ready'), 60_000);
+    // The council governs from the start (the local default founds a monarchy that hands over later).
+    org = await startTestOrganization({ REGIME: 'council' });
+    keeper = startOrgAgent('keeper', org, KEEPER, ['--queue-proposals']);
+    await waitFor('the keeper to connect', async () => keeper!.lines.some((l) => l.event === 'agent.ready'), 60_000);
   }, 240_000);
 
   afterAll(async () => {
-    await keeper?.stop();
+    if (keeper) await stopAgent(keeper);
     await org?.stop();
   }, 60_000);
 
@@ -59,7 +61,7 @@ describe('keeper agent (integration)', () => {
     await waitFor('the activity credit of the settled order', () =>
       org.client.readContract({ address: org.deployments.ActivityCreditor, abi: activityCreditorAbi, functionName: 'isOrderCredited', args: [delivered] }),
     );
-    const mined = keeper!.logs.filter((l) => l.event === 'tx.mined').map((l) => l.fields.label);
+    const mined = keeper!.lines.filter((l) => l.event === 'tx.mined').map((l) => l.fields.label);
     expect(mined).toEqual(expect.arrayContaining([`release order ${delivered}`, `refund order ${undelivered}`]));
   }, 120_000);
 
@@ -102,7 +104,7 @@ describe('keeper agent (integration)', () => {
     for (const member of LOCAL_COUNCIL) await org.confirm(await org.wallet(member).writeContract({ ...governor, functionName: 'castVote', args: [proposalId, 1] }));
     await org.advanceTime(Number(await org.client.readContract({ ...governor, functionName: 'votingPeriod' })) + 1);
 
-    await waitFor('the keeper to queue the proposal', async () => (await stateOfProposal()) === 'Queued');
+    await waitFor('the keeper to queue the proposal', async () => (await stateOfProposal()) === 'Queued')
     await new Promise((done) => setTimeout(done, 1_000));
     expect(await stateOfProposal()).toBe('Queued');
     const delay = await org.client.readContract({ address: org.deployments.Constitution, abi: constitutionAbi, functionName: 'getMinDelay' });

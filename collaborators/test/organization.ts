@@ -1,15 +1,14 @@
 // Helpers for the keeper's and rating agent's integration tests on top of ./localOrganization.ts:
-// act as dev accounts (join, list, order), move chain time, and run agents as child processes
-// reading their JSON logs.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+// act as dev accounts (join, list, order), move chain time, and run agents as processes
+// (./agentProcess.ts) against the organization.
 import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { toViemChain, type Deployments } from '../../lib/chain';
 import { devAccounts } from '../../lib/devAccounts';
 import { collaboratorRegistryAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { localGovernanceEnv } from '../../scripts/lib/governance';
-import { BIN, ROOT, stopProcess } from '../../scripts/lib/local';
+import { stopProcess } from '../../scripts/lib/local';
+import { startAgentProcess, type AgentProcess } from './agentProcess';
 import { startLocalOrganization } from './localOrganization';
 
 export interface TestOrganization {
@@ -81,49 +80,16 @@ export async function placeOrder(org: TestOrganization, buyer: number, serviceId
   return org.client.readContract({ ...market, functionName: 'orderCount' });
 }
 
-export interface LogLine {
-  level: string;
-  event: string;
-  fields: Record<string, unknown>;
-}
-
-/** An agent started as a child process (tsx collaborators/<name>/main.ts), with its parsed logs. */
-export interface AgentProcess {
-  process: ChildProcess;
-  logs: LogLine[];
-  /** Everything it wrote to stderr. */
-  stderr(): string;
-  stop(): Promise<void>;
-}
-
-export function startAgentProcess(name: string, org: TestOrganization, keyIndex: number, extraArgs: readonly string[] = []): AgentProcess {
-  const args = [
-    join(ROOT, 'collaborators', name, 'main.ts'),
-    '--key', devAccounts[keyIndex]!.privateKey,
-    '--rpc', org.rpcUrl,
-    '--deployments', org.deploymentsFile,
-    '--content', org.contentUrl,
-    '--poll', '200',
-    ...extraArgs,
-  ];
-  const child = spawn(BIN.tsx, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: LogLine[] = [];
-  let stderr = '';
-  let pending = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as LogLine);
-      } catch {
-        // not a log line
-      }
-    }
+/** Starts `collaborators/<name>/main.ts` as a process (./agentProcess.ts) for `org`, as dev account `keyIndex`. */
+export function startOrgAgent(name: string, org: TestOrganization, keyIndex: number, extraArgs: readonly string[] = []): AgentProcess {
+  return startAgentProcess(`${name}/main.ts`, ['--rpc', org.rpcUrl, '--deployments', org.deploymentsFile, '--content', org.contentUrl, '--poll', '200', ...extraArgs], {
+    OSO_AGENT_KEY: devAccounts[keyIndex]!.privateKey,
   });
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { process: child, logs, stderr: () => stderr, stop: async () => void (await stopProcess(child, 'SIGINT', 10_000)) };
+}
+
+/** SIGINT, then SIGKILL if it does not exit within 10 s. */
+export async function stopAgent(agent: AgentProcess): Promise<void> {
+  await stopProcess(agent.child, 'SIGINT', 10_000);
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */

@@ -7,7 +7,8 @@ import { devAccounts } from '../../lib/devAccounts';
 import { certificatesAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { ORDER_STATES } from '../../lib/market';
 import { jobByKey } from '../service/jobs';
-import { placeOrder, startAgentProcess, startTestOrganization, waitFor, type AgentProcess, type TestOrganization } from './organization';
+import type { AgentProcess } from './agentProcess';
+import { placeOrder, startOrgAgent, stopAgent, startTestOrganization, waitFor, type TestOrganization } from './organization';
 import { writeDocument } from '../../lib/contentFiles';
 
 const SERVICE = 17;
@@ -26,7 +27,7 @@ describe('service, faulty service, keeper and rating agents together (integratio
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(agents.map((a) => a.stop()));
+    await Promise.all(agents.map(stopAgent));
     await org?.stop();
   }, 60_000);
 
@@ -61,10 +62,10 @@ describe('service, faulty service, keeper and rating agents together (integratio
 
   it('delivers, settles, certifies, and revokes the faulty service after a wrong result', async () => {
     const common = ['--delivery-window', '600', '--jobs', job.key];
-    agents.push(startAgentProcess('service', org, SERVICE, common));
-    agents.push(startAgentProcess('faulty-service', org, FAULTY, common));
-    agents.push(startAgentProcess('keeper', org, KEEPER));
-    agents.push(startAgentProcess('rating', org, RATER, ['--sample-rate', '10000']));
+    agents.push(startOrgAgent('service', org, SERVICE, common));
+    agents.push(startOrgAgent('faulty-service', org, FAULTY, common));
+    agents.push(startOrgAgent('keeper', org, KEEPER));
+    agents.push(startOrgAgent('rating', org, RATER, ['--sample-rate', '10000']));
     const honest = devAccounts[SERVICE]!.address;
     const faulty = devAccounts[FAULTY]!.address;
     const honestService = await statisticsServiceOf(honest);

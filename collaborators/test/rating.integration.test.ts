@@ -11,7 +11,8 @@ import { parseEvidence } from '../rating/evidence';
 import { createContentClient } from '../runtime';
 import { jobByTitle } from '../service/jobs';
 import { expectedResult, renderResult } from '../service/resultDocument';
-import { joinAs, listService, placeOrder, startAgentProcess, startTestOrganization, waitFor, type AgentProcess, type TestOrganization } from './organization';
+import type { AgentProcess } from './agentProcess';
+import { joinAs, listService, placeOrder, startOrgAgent, stopAgent, startTestOrganization, waitFor, type TestOrganization } from './organization';
 
 const HONEST = 13;
 const FAULTY = 14;
@@ -30,7 +31,7 @@ describe('rating agent (integration)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await rater?.stop();
+    if (rater) await stopAgent(rater);
     await org?.stop();
   }, 60_000);
 
@@ -64,7 +65,7 @@ describe('rating agent (integration)', () => {
     }
     await settledOrder(faultyService, FAULTY, 'The faulty service is honest at first.', true);
 
-    rater = startAgentProcess('rating', org, RATER, ['--sample-rate', '10000']);
+    rater = startOrgAgent('rating', org, RATER, ['--sample-rate', '10000']);
     const honest = devAccounts[HONEST]!.address;
     const faulty = devAccounts[FAULTY]!.address;
     const [silver] = await waitFor('the honest service certified silver (3 verified orders)', async () => {
@@ -100,12 +101,12 @@ describe('rating agent (integration)', () => {
 
     // Restarted, it recalls its evidence and decides nothing new.
     const before = await issuedCount();
-    await rater.stop();
-    rater = startAgentProcess('rating', org, RATER, ['--sample-rate', '10000']);
-    await waitFor('the restarted agent to finish a tick', async () => rater!.logs.some((l) => l.event === 'agent.ready') && rater!.logs.filter((l) => l.event === 'evidence.recalled').length > 0);
+    await stopAgent(rater);
+    rater = startOrgAgent('rating', org, RATER, ['--sample-rate', '10000']);
+    await waitFor('the restarted agent to finish a tick', async () => rater!.lines.some((l) => l.event === 'agent.ready') && rater!.lines.filter((l) => l.event === 'evidence.recalled').length > 0);
     await new Promise((done) => setTimeout(done, 2_000));
     expect(await issuedCount()).toBe(before);
-    expect(rater.logs.filter((l) => l.event === 'certificate.issued' || l.event === 'certificate.revoked')).toEqual([]);
+    expect(rater.lines.filter((l) => l.event === 'certificate.issued' || l.event === 'certificate.revoked')).toEqual([]);
     expect(rater.stderr()).toBe('');
   }, 240_000);
 });
