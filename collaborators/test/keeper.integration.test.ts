@@ -104,7 +104,7 @@ describe('keeper agent (integration)', () => {
     for (const member of LOCAL_COUNCIL) await org.confirm(await org.wallet(member).writeContract({ ...governor, functionName: 'castVote', args: [proposalId, 1] }));
     await org.advanceTime(Number(await org.client.readContract({ ...governor, functionName: 'votingPeriod' })) + 1);
 
-    await waitFor('the keeper to queue the proposal', async () => (await stateOfProposal()) === 'Queued')
+    await waitFor('the keeper to queue the proposal', async () => (await stateOfProposal()) === 'Queued');
     await new Promise((done) => setTimeout(done, 1_000));
     expect(await stateOfProposal()).toBe('Queued');
     const delay = await org.client.readContract({ address: org.deployments.Constitution, abi: constitutionAbi, functionName: 'getMinDelay' });
