@@ -6,6 +6,7 @@ import type { Address } from 'viem';
 import type { Deployments } from '../../lib/chain';
 import { activityCreditorAbi, disputeCourtAbi, marketplaceAbi, reputationAbi } from '../../lib/generated/abis';
 import type { AgentContext } from '../runtime';
+import { blockRanges } from '../runtime/blockRanges';
 import type { CreditableActivity, JuryDuty, KeeperAction } from './plan';
 
 /** Candidates found in logs up to `scannedTo` and not yet seen credited. */
@@ -47,21 +48,22 @@ export async function readCreditable(ctx: AgentContext, cache: CreditCache, toBl
 
 async function scanNewWork(ctx: AgentContext, cache: CreditCache, toBlock: bigint): Promise<void> {
   const fromBlock = cache.scannedTo === null ? BigInt(ctx.deployments.deployBlock) : cache.scannedTo + 1n;
-  if (fromBlock > toBlock) return;
-  const range = { fromBlock, toBlock, strict: true } as const;
   const d = ctx.deployments;
-  const [settled, rated, rounds] = await Promise.all([
-    ctx.publicClient.getContractEvents({ address: d.Marketplace, abi: marketplaceAbi, eventName: 'OrderSettled', ...range }),
-    ctx.publicClient.getContractEvents({ address: d.Reputation, abi: reputationAbi, eventName: 'Rated', ...range }),
-    ctx.publicClient.getContractEvents({ address: d.DisputeCourt, abi: disputeCourtAbi, eventName: 'RoundSettled', ...range }),
-  ]);
-  for (const log of settled) cache.orders.add(log.args.orderId);
-  for (const log of rated) cache.ratings.add(log.args.orderId);
-  for (const log of rounds) {
-    if (log.args.ruling === 0n) continue; // no winning choice: nobody is coherent
-    for (const duty of await coherentDuties(ctx, log.args.disputeId, log.args.round)) cache.duties.set(dutyKey(duty), duty);
+  for (const slice of blockRanges(fromBlock, toBlock)) {
+    const range = { ...slice, strict: true } as const;
+    const [settled, rated, rounds] = await Promise.all([
+      ctx.publicClient.getContractEvents({ address: d.Marketplace, abi: marketplaceAbi, eventName: 'OrderSettled', ...range }),
+      ctx.publicClient.getContractEvents({ address: d.Reputation, abi: reputationAbi, eventName: 'Rated', ...range }),
+      ctx.publicClient.getContractEvents({ address: d.DisputeCourt, abi: disputeCourtAbi, eventName: 'RoundSettled', ...range }),
+    ]);
+    for (const log of settled) cache.orders.add(log.args.orderId);
+    for (const log of rated) cache.ratings.add(log.args.orderId);
+    for (const log of rounds) {
+      if (log.args.ruling === 0n) continue; // no winning choice: nobody is coherent
+      for (const duty of await coherentDuties(ctx, log.args.disputeId, log.args.round)) cache.duties.set(dutyKey(duty), duty);
+    }
+    cache.scannedTo = slice.toBlock;
   }
-  cache.scannedTo = toBlock;
 }
 
 /** Jurors who revealed the round's winning choice. */

@@ -8,6 +8,7 @@ import { periodFromIndex } from '../../lib/court';
 import { constitutionAbi, councilGovernorAbi, disputeCourtAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { orderFromRaw, type Order } from '../../lib/market';
 import type { AgentContext } from '../runtime';
+import { blockRanges } from '../runtime/blockRanges';
 import type { DisputeSnapshot, KeeperState, ProposalSnapshot } from './plan';
 
 /** Marketplace.MAX_PAGE_SIZE: most ids one getOrders call reads. */
@@ -105,8 +106,8 @@ async function readGovernorProposals(ctx: AgentContext, cache: KeeperCache, toBl
   cache.proposals.set(governor, known);
   // The two governors share the Governor interface; the council's ABI reads both.
   const abi = councilGovernorAbi;
-  if (toBlock > known.scannedTo) {
-    const logs = await ctx.publicClient.getContractEvents({ address: governor, abi, eventName: 'ProposalCreated', fromBlock: known.scannedTo + 1n, toBlock, strict: true });
+  for (const range of blockRanges(known.scannedTo + 1n, toBlock)) {
+    const logs = await ctx.publicClient.getContractEvents({ address: governor, abi, eventName: 'ProposalCreated', ...range, strict: true });
     for (const { args } of logs) {
       known.open.set(args.proposalId, {
         governor,
@@ -117,7 +118,7 @@ async function readGovernorProposals(ctx: AgentContext, cache: KeeperCache, toBl
         descriptionHash: descriptionHash(args.description),
       });
     }
-    known.scannedTo = toBlock;
+    known.scannedTo = range.toBlock;
   }
   const snapshots: ProposalSnapshot[] = [];
   for (const definition of known.open.values()) {

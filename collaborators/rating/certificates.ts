@@ -3,6 +3,7 @@
 import type { Address } from 'viem';
 import { certificatesAbi } from '../../lib/generated/abis';
 import type { AgentPublicClient } from '../runtime';
+import { blockRanges } from '../runtime/blockRanges';
 import type { IssuedCertificate } from './rules';
 
 export interface OwnCertificate extends IssuedCertificate {
@@ -29,18 +30,10 @@ export class OwnCertificates {
   /** Every certificate this issuer issued, with its state now. */
   async read(): Promise<OwnCertificate[]> {
     const latest = await this.client.getBlockNumber();
-    if (this.nextBlock <= latest) {
-      const logs = await this.client.getContractEvents({
-        address: this.certificates,
-        abi: certificatesAbi,
-        eventName: 'Issued',
-        args: { issuer: this.issuer },
-        fromBlock: this.nextBlock,
-        toBlock: latest,
-        strict: true,
-      });
+    for (const range of blockRanges(this.nextBlock, latest)) {
+      const logs = await this.client.getContractEvents({ address: this.certificates, abi: certificatesAbi, eventName: 'Issued', args: { issuer: this.issuer }, ...range, strict: true });
       for (const { args } of logs) this.issued.set(args.id, { subject: args.subject, evidenceURI: args.evidenceURI });
-      this.nextBlock = latest + 1n;
+      this.nextBlock = range.toBlock + 1n;
     }
     const ids = [...this.issued.keys()];
     const out: OwnCertificate[] = [];
@@ -55,7 +48,14 @@ export class OwnCertificates {
 
   /** Evidence URIs of this issuer's revocations (from the reasons of its Revoked logs). */
   async revocationEvidence(fromBlock: bigint): Promise<string[]> {
-    const logs = await this.client.getContractEvents({ address: this.certificates, abi: certificatesAbi, eventName: 'Revoked', args: { by: this.issuer }, fromBlock, strict: true });
-    return logs.map((log) => /ipfs:\/\/[a-z2-7]+/.exec(log.args.reason)?.[0]).filter((uri): uri is string => uri !== undefined);
+    const uris: string[] = [];
+    for (const range of blockRanges(fromBlock, await this.client.getBlockNumber())) {
+      const logs = await this.client.getContractEvents({ address: this.certificates, abi: certificatesAbi, eventName: 'Revoked', args: { by: this.issuer }, ...range, strict: true });
+      for (const log of logs) {
+        const uri = /ipfs:\/\/[a-z2-7]+/.exec(log.args.reason)?.[0];
+        if (uri) uris.push(uri);
+      }
+    }
+    return uris;
   }
 }

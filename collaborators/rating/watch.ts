@@ -6,6 +6,7 @@ import type { Address, Hex } from 'viem';
 import { marketplaceAbi } from '../../lib/generated/abis';
 import { orderFromRaw } from '../../lib/market';
 import type { AgentPublicClient } from '../runtime';
+import { blockRanges } from '../runtime/blockRanges';
 import { isSampled } from './rules';
 
 export interface DeliveredOrder {
@@ -17,8 +18,6 @@ export interface DeliveredOrder {
   resultHash: Hex;
 }
 
-/** Most blocks per eth_getLogs call (public RPCs cap the range). */
-const LOG_RANGE = 10_000n;
 /** Marketplace.MAX_PAGE_SIZE. */
 const ORDERS_PAGE = 500;
 
@@ -57,9 +56,8 @@ export class SampledDeliveries {
 
   private async scan(): Promise<void> {
     const latest = await this.client.getBlockNumber();
-    while (this.nextBlock <= latest) {
-      const toBlock = this.nextBlock + LOG_RANGE - 1n < latest ? this.nextBlock + LOG_RANGE - 1n : latest;
-      const range = { fromBlock: this.nextBlock, toBlock, strict: true } as const;
+    for (const slice of blockRanges(this.nextBlock, latest)) {
+      const range = { ...slice, strict: true } as const;
       const [placed, delivered] = await Promise.all([
         this.client.getContractEvents({ address: this.market, abi: marketplaceAbi, eventName: 'OrderPlaced', ...range }),
         this.client.getContractEvents({ address: this.market, abi: marketplaceAbi, eventName: 'OrderDelivered', ...range }),
@@ -70,7 +68,7 @@ export class SampledDeliveries {
         if (!order || !isSampled(args.orderId, this.sampleRateBps)) continue;
         this.waiting.set(args.orderId, { id: args.orderId, ...order, resultURI: args.resultURI, resultHash: args.resultHash });
       }
-      this.nextBlock = toBlock + 1n;
+      this.nextBlock = slice.toBlock + 1n;
     }
   }
 }
