@@ -1,13 +1,14 @@
 // The rating agent as a process on a fresh chain: it certifies a service collaborator whose
 // deliveries re-execute to the delivered hashes, revokes the certificate of one that delivered a
-// wrong result (with the evidence document linked from the reason), and after a restart it
-// neither certifies twice nor forgets what it found.
+// wrong result (with the evidence document linked from the reason), renews a certificate close to
+// its expiry, and after a restart it neither certifies twice nor forgets what it found.
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDocument } from '../../lib/contentFiles';
 import { devAccounts } from '../../lib/devAccounts';
 import { certificatesAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { parseEvidence } from '../rating/evidence';
+import { DEFAULT_RULES } from '../rating/rules';
 import { createContentClient } from '../runtime';
 import { jobByTitle } from '../service/jobs';
 import { expectedResult, renderResult } from '../service/resultDocument';
@@ -98,6 +99,15 @@ describe('rating agent (integration)', () => {
     const issued = await org.client.getContractEvents({ ...certs(), eventName: 'Issued', args: { id: silver!.id }, fromBlock: 0n, strict: true });
     const issueEvidence = parseEvidence((await createContentClient(org.contentUrl).getDocument(issued[0]!.args.evidenceURI)).text)!;
     expect(issueEvidence.orders.map((o) => o.match)).toEqual([true, true, true]);
+
+    // Close to its expiry, the honest service's certificate is renewed.
+    await org.advanceTime(DEFAULT_RULES.validitySeconds - DEFAULT_RULES.renewBeforeSeconds + 60);
+    const renewed = await waitFor('the renewal of the silver certificate', async () => {
+      const list = (await certificatesOf(honest)).filter((c) => c.level === 2 && c.id !== silver!.id);
+      return list.length ? list[0] : undefined;
+    });
+    expect(renewed.expiresAt).toBeGreaterThan(silver!.expiresAt);
+    expect(rater.lines.some((l) => l.event === 'certificate.issued' && l.fields.why === 'renewal')).toBe(true);
 
     // Restarted, it recalls its evidence and decides nothing new.
     const before = await issuedCount();
