@@ -4,8 +4,8 @@
 import { BaseError, ContractFunctionRevertedError, type Hash } from 'viem';
 import { councilGovernorAbi, disputeCourtAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { isUnreachable, shortMessage, type AgentContext } from '../runtime';
-import { describeKeeperAction, type KeeperAction } from './plan';
 import { activityCreditorCall } from './credit';
+import { describeKeeperAction, type KeeperAction } from './plan';
 
 export type ActionOutcome = 'done' | 'skipped';
 
@@ -31,8 +31,8 @@ export async function sendKeeperAction(ctx: AgentContext, action: KeeperAction):
     await ctx.confirm(hash, label);
   } catch (error) {
     if (isUnreachable(error)) throw error;
-    // Mined but reverted: someone acted in the same block.
-    ctx.log.warn('action.reverted', { action: label, hash, error: shortMessage(error) });
+    // Mined but reverted (someone acted in the same block), or no receipt in time.
+    ctx.log.warn('action.failed', { action: label, hash, error: shortMessage(error) });
     return 'skipped';
   }
   return 'done';

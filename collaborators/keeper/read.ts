@@ -2,8 +2,7 @@
 // proposals of the governor in office. `KeeperCache` only remembers what can never change again
 // (terminal orders, executed disputes, finished proposals, logs already scanned), so a restarted
 // keeper rebuilds it from the chain and decides exactly the same.
-import type { Address, Hex } from 'viem';
-import { keccak256, stringToHex } from 'viem';
+import { keccak256, stringToHex, type Address, type Hex } from 'viem';
 import { periodFromIndex } from '../../lib/court';
 import { constitutionAbi, councilGovernorAbi, disputeCourtAbi, marketplaceAbi } from '../../lib/generated/abis';
 import { orderFromRaw, type Order } from '../../lib/market';
