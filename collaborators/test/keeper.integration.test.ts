@@ -65,6 +65,19 @@ describe('keeper agent (integration)', () => {
     expect(mined).toEqual(expect.arrayContaining([`release order ${delivered}`, `refund order ${undelivered}`]));
   }, 120_000);
 
+  it('restarted, picks up from chain state alone: settles what fell due while it was down, credits nothing twice', async () => {
+    await stopAgent(keeper!);
+    const serviceId = await listService(org, SELLER, 'Statistics', 60);
+    const late = await placeOrder(org, BUYER, serviceId, 'ipfs://request-late');
+    await org.advanceTime(61);
+    keeper = startOrgAgent('keeper', org, KEEPER, ['--queue-proposals']);
+    await waitFor('the refund by the restarted keeper', async () => (await stateOf(late)) === 'refunded');
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect(keeper.lines.filter((l) => l.event === 'action.skipped' || l.event === 'action.failed')).toEqual([]);
+    const labels = keeper.lines.filter((l) => l.event === 'tx.mined').map((l) => String(l.fields.label));
+    expect(labels).toEqual([`refund order ${late}`]);
+  }, 120_000);
+
   it('advances a dispute through its periods to the ruling, period by period as each one ends', async () => {
     const court = { address: org.deployments.DisputeCourt, abi: disputeCourtAbi } as const;
     const market = { address: org.deployments.Marketplace, abi: marketplaceAbi } as const;
