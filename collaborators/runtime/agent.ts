@@ -7,7 +7,7 @@ import { backoffDelay, sleep, type BackoffPolicy } from './backoff';
 import { parseAgentCli, type AgentCli, type CommonOptions, type OptionSpecs, type OptionValues } from './cli';
 import { connect, type ChainConnection } from './connect';
 import { createContentClient, type ContentClient } from './content';
-import { AgentConfigError, isUnreachable, shortMessage } from './errors';
+import { AgentConfigError, shortMessage, unreachableService } from './errors';
 import { createLogger, type Logger } from './log';
 
 /** Everything a tick works with. */
@@ -113,7 +113,8 @@ async function runUntilStopped<O extends OptionSpecs, S>(
       if (error instanceof AgentConfigError) throw error;
       failures++;
       const retryInMs = backoffDelay(failures, policy);
-      const event = isUnreachable(error) ? 'rpc.unreachable' : ready ? 'tick.failed' : 'setup.failed';
+      const unreachable = unreachableService(error);
+      const event = unreachable ? `${unreachable}.unreachable` : ready ? 'tick.failed' : 'setup.failed';
       log.warn(event, { attempt: failures, retryInMs, error: shortMessage(error) });
       await sleep(retryInMs, signal);
     }
