@@ -96,12 +96,12 @@ async function runUntilStopped<O extends OptionSpecs, S>(
   log.info('agent.connected', { account: ctx.account.address, chainId: ctx.chain.id, deployments: ctx.deploymentsFile });
 
   let state: S | undefined;
-  let ready = !definition.setup;
+  let ready = false;
   let failures = 0;
   while (!signal.aborted) {
     try {
       if (!ready) {
-        state = await definition.setup!(ctx);
+        if (definition.setup) state = await definition.setup(ctx);
         ready = true;
         log.info('agent.ready', {});
       }
