@@ -7,7 +7,7 @@ import { backoffDelay, sleep, type BackoffPolicy } from './backoff';
 import { parseAgentCli, type AgentCli, type CommonOptions, type OptionSpecs, type OptionValues } from './cli';
 import { connect, type ChainConnection } from './connect';
 import { createContentClient, type ContentClient } from './content';
-import { AgentConfigError, isUnreachable, shortMessage } from './errors';
+import { AgentConfigError, shortMessage, unreachableService } from './errors';
 import { createLogger, type Logger } from './log';
 
 /** Everything a tick works with. */
@@ -96,12 +96,12 @@ async function runUntilStopped<O extends OptionSpecs, S>(
   log.info('agent.connected', { account: ctx.account.address, chainId: ctx.chain.id, deployments: ctx.deploymentsFile });
 
   let state: S | undefined;
-  let ready = !definition.setup;
+  let ready = false;
   let failures = 0;
   while (!signal.aborted) {
     try {
       if (!ready) {
-        state = await definition.setup!(ctx);
+        if (definition.setup) state = await definition.setup(ctx);
         ready = true;
         log.info('agent.ready', {});
       }
@@ -113,7 +113,8 @@ async function runUntilStopped<O extends OptionSpecs, S>(
       if (error instanceof AgentConfigError) throw error;
       failures++;
       const retryInMs = backoffDelay(failures, policy);
-      const event = isUnreachable(error) ? 'rpc.unreachable' : ready ? 'tick.failed' : 'setup.failed';
+      const unreachable = unreachableService(error);
+      const event = unreachable ? `${unreachable}.unreachable` : ready ? 'tick.failed' : 'setup.failed';
       log.warn(event, { attempt: failures, retryInMs, error: shortMessage(error) });
       await sleep(retryInMs, signal);
     }

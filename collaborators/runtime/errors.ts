@@ -33,6 +33,15 @@ export function isUnreachable(error: unknown): boolean {
   return false;
 }
 
+/** What `error` could not reach: the content store, the RPC (any other network failure), or null. */
+export function unreachableService(error: unknown): 'content' | 'rpc' | null {
+  if (!isUnreachable(error)) return null;
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (current instanceof ContentUnavailableError) return 'content';
+  }
+  return 'rpc';
+}
+
 /** The first line of an error's message (viem's messages run over many lines). */
 export function shortMessage(error: unknown): string {
   if (error instanceof Error) {

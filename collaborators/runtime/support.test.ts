@@ -7,7 +7,7 @@ import { uriOf } from '../../lib/content';
 import { startContentServer, type TestContentServer } from '../test/contentServer';
 import { backoffDelay } from './backoff';
 import { createContentClient } from './content';
-import { ContentUnavailableError, DocumentRejectedError, isUnreachable } from './errors';
+import { ContentUnavailableError, DocumentRejectedError, isUnreachable, unreachableService } from './errors';
 import { createLogger } from './log';
 import { buildSourceManifest } from './source';
 
@@ -35,6 +35,9 @@ describe('isUnreachable', () => {
     expect(isUnreachable(new ContentUnavailableError('down'))).toBe(true);
     expect(isUnreachable(new DocumentRejectedError('404'))).toBe(false);
     expect(isUnreachable(new Error('execution reverted'))).toBe(false);
+    expect(unreachableService(new Error('wrapped', { cause: refused }))).toBe('rpc');
+    expect(unreachableService(new ContentUnavailableError('down', { cause: refused }))).toBe('content');
+    expect(unreachableService(new Error('execution reverted'))).toBe(null);
   });
 });
 

@@ -24,7 +24,10 @@ export function testBuyer(rpcUrl: string, deployments: Deployments, contentUrl: 
     content,
     /** Orders `serviceId` with `request` as a text/plain (or given type) document; returns the order id and its block. */
     async order(serviceId: bigint, request: string, type: 'text/plain' | 'application/json' = 'text/plain'): Promise<{ orderId: bigint; blockNumber: bigint; requestURI: string }> {
-      const requestURI = await content.putDocument(request, type);
+      return this.orderStored(serviceId, await content.putDocument(request, type));
+    },
+    /** Orders `serviceId` with a request document already stored at `requestURI`. */
+    async orderStored(serviceId: bigint, requestURI: string): Promise<{ orderId: bigint; blockNumber: bigint; requestURI: string }> {
       const service = await client.readContract({ ...market, functionName: 'getService', args: [serviceId] });
       const { request: tx, result: orderId } = await client.simulateContract({ ...market, account: wallet.account, functionName: 'order', args: [serviceId, requestURI], value: service.price });
       const receipt = await client.waitForTransactionReceipt({ hash: await wallet.writeContract(tx) });

@@ -17,6 +17,8 @@ export interface LocalOrganization {
   dir: string;
   /** Stops anvil (it dumps its state) and starts it again on the same port from that state. */
   restartAnvil(downMs?: number): Promise<void>;
+  /** Takes the content store down until the returned function brings it back on the same port. */
+  stopContent(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -32,18 +34,27 @@ export async function startLocalOrganization(env: Record<string, string> = {}): 
     const deployments = await deploy({ rpcUrl: anvil.rpcUrl, deploymentsFile, privateKey: devAccounts[0]!.privateKey, env });
     const contentDir = join(dir, 'content');
     content = await startContentServer(contentDir);
-    const server = content;
+    let server = content;
+    const contentPort = Number(new URL(server.url).port);
     return {
       rpcUrl: anvil.rpcUrl,
       deployments,
       deploymentsFile,
-      content: server,
+      get content() {
+        return server;
+      },
       contentDir,
       dir,
       restartAnvil: async (downMs = 0) => {
         await anvil.stop();
         await new Promise((done) => setTimeout(done, downMs));
         anvil = await startAnvil({ port, statePath, stateInterval: 1 });
+      },
+      stopContent: async () => {
+        await server.close();
+        return async () => {
+          server = await startContentServer(contentDir, contentPort);
+        };
       },
       stop: async () => {
         await server.close();

@@ -94,6 +94,16 @@ describe('service agent', () => {
     }
     console.log(`order mined → delivery seen: ${latencies.join(', ')} ms (median ${median(latencies)} ms, poll 200 ms)`);
 
+    // The content store goes away: the agent backs off and delivers once it is back.
+    const request = 'Ordered while the content store is down.';
+    const requestURI = await buyer.content.putDocument(request, 'text/plain');
+    const restartContent = await org.stopContent();
+    const placed = await buyer.orderStored(services.get(textStatisticsJob.title)!, requestURI);
+    await agent.waitForLog((l) => l.event === 'content.unreachable', 30_000);
+    await restartContent();
+    await waitUntil(async () => (await buyer.deliveries()).find((d) => d.orderId === placed.orderId), 30_000, 'delivery after the store came back');
+    await expectCorrectDelivery(placed.orderId, textStatisticsJob, requestURI, request);
+
     agent.child.kill('SIGTERM');
     expect(await agent.exited()).toBe(0);
     expect(agent.lines.map((l) => l.event)).toContain('agent.stopped');
