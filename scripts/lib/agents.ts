@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Hex } from 'viem';
 import { agentAccounts } from '../../lib/devAccounts';
-import { BIN, ROOT, stopProcess } from './local';
+import { ROOT, stopProcess } from './local';
 
 export type ReferenceAgentName = keyof typeof agentAccounts;
 
@@ -18,13 +18,16 @@ export interface AgentSpec {
   /** Entry point, relative to the repository root. */
   entry: string;
   key: Hex;
+  /** The agent's own options. */
+  args?: readonly string[];
 }
 
 /** Every reference program, with its entry point and account. */
 export const REFERENCE_AGENTS: readonly AgentSpec[] = [
   { name: 'service', entry: 'collaborators/service/main.ts', key: agentAccounts.service.privateKey },
   { name: 'faulty', entry: 'collaborators/faulty-service/main.ts', key: agentAccounts.faulty.privateKey },
-  { name: 'rating', entry: 'collaborators/rating/main.ts', key: agentAccounts.rating.privateKey },
+  // The demo audits every settled order (the default samples half), so fraud shows within seconds.
+  { name: 'rating', entry: 'collaborators/rating/main.ts', key: agentAccounts.rating.privateKey, args: ['--sample-rate', '10000'] },
   { name: 'keeper', entry: 'collaborators/keeper/main.ts', key: agentAccounts.keeper.privateKey },
 ];
 
@@ -78,14 +81,18 @@ export class AgentSupervisor {
 
   private launch(spec: AgentSpec, restarts: number): void {
     const print = this.env.print ?? ((line: string) => console.log(line));
+    // One process per agent (node with tsx's loader), so a signal reaches the agent itself.
     const args = [
+      '--import',
+      'tsx',
       join(ROOT, spec.entry),
       '--rpc', this.env.rpcUrl,
       '--deployments', this.env.deploymentsFile,
       '--content', this.env.contentUrl,
       '--poll', String(this.env.pollMs ?? 1_000),
+      ...(spec.args ?? []),
     ];
-    const child = spawn(BIN.tsx, args, {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, OSO_AGENT_KEY: spec.key },

@@ -20,6 +20,8 @@ const SERVICES: readonly DemoService[] = [
   { seller: 3, title: 'Translate a text from English to French', price: '0.01', deliveryWindow: 86_400 },
   { seller: 3, title: 'Proofread a document', price: '0.005', deliveryWindow: 2 * 86_400 },
   { seller: 7, title: 'Word and character statistics of a text', price: '0.002', deliveryWindow: 3_600 },
+  // Long enough to stay open through the seeds' clock jumps (the keeper would refund it otherwise).
+  { seller: 3, title: 'Translate a book chapter from English to French', price: '0.05', deliveryWindow: 30 * 86_400 },
 ];
 
 /** [buyer, service index, request, result or null (left open), stars] */
@@ -27,7 +29,7 @@ const ORDERS: readonly [number, number, string, string | null, number][] = [
   [5, 0, 'Please translate: "Open source needs to come back."', 'Traduction : « L’open source doit revenir. »', 5],
   [6, 2, 'Count the words in: "the governance is open source"', '{"words":5,"characters":29}', 4],
   [5, 2, 'Count the words in: "collaborators anyone may run"', '{"words":4,"characters":29}', 5],
-  [6, 1, 'Proofread the attached release notes, please.', null, 0],
+  [6, 3, 'Translate chapter 1 of "The Open Source Organization" into French, please.', null, 0],
 ];
 
 export async function seedMarketDemo(
