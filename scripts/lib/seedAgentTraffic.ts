@@ -10,7 +10,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployments } from '../../lib/chain';
 import { writeDocument } from '../../lib/contentFiles';
 import { agentAccounts, devAccounts } from '../../lib/devAccounts';
-import { disputeCourtAbi, marketplaceAbi, reputationAbi } from '../../lib/generated/abis';
+import { certificatesAbi, disputeCourtAbi, marketplaceAbi, reputationAbi } from '../../lib/generated/abis';
 import { localSeedChain } from './seed';
 
 const OrderState = { Ordered: 1, Delivered: 2 } as const;
@@ -24,23 +24,30 @@ interface DemoOrder {
   service: string;
   request: string;
   then: Then;
+  /** For the faulty service: whether this delivery must be its correct (odd id) or wrong (even id) kind. */
+  faulty?: 'correct' | 'wrong';
+  /** Wait (up to the timeout) until the rating agent has certified the seller before going on. */
+  awaitCertificate?: boolean;
 }
 
 const SERVICE = agentAccounts.service.address;
 const FAULTY = agentAccounts.faulty.address;
 
-/** In order. The faulty service answers wrongly for even order ids; the seed does not steer the
- * accepted ones (the rating agent finds the wrong results), only the dispute, which it files on a
- * wrong result (ordering again while a delivery is correct). */
+/** In order. The faulty service answers wrongly for even order ids: the seed steers which of its
+ * deliveries are wrong (placing a notarization order first when the next id has the wrong
+ * parity), so the story is always the same — certified after a correct delivery, caught on a
+ * wrong one, disputed on another. */
 const DEMO_ORDERS: readonly DemoOrder[] = [
   { buyer: 18, seller: SERVICE, service: 'Text statistics', request: 'Open source needs to come back. Collaborators anyone may run do the work of the organization.', then: 'accept-and-rate' },
+  { buyer: 19, seller: FAULTY, service: 'Text statistics', request: 'The governance is open source, and so are the collaborators.', then: 'accept', faulty: 'correct', awaitCertificate: true },
   { buyer: 19, seller: SERVICE, service: 'SHA-256 notarization', request: 'Minutes of the council, first session: the monarch handed power to the council.', then: 'accept' },
-  { buyer: 18, seller: FAULTY, service: 'Text statistics', request: 'The governance is open source, and so are the collaborators.', then: 'accept' },
-  { buyer: 19, seller: FAULTY, service: 'Prime factorization', request: '360', then: 'accept' },
-  { buyer: 18, seller: FAULTY, service: 'Prime factorization', request: '1001', then: 'accept' },
-  { buyer: 19, seller: FAULTY, service: 'Prime factorization', request: '97', then: 'dispute' },
+  { buyer: 18, seller: FAULTY, service: 'Prime factorization', request: '360', then: 'accept', faulty: 'wrong' },
+  { buyer: 19, seller: FAULTY, service: 'Prime factorization', request: '97', then: 'dispute', faulty: 'wrong' },
   { buyer: 18, seller: SERVICE, service: 'Prime factorization', request: '600851475143', then: 'review-later' },
 ];
+
+/** Placed before a faulty order whose id would have the wrong parity. */
+const FILLER: DemoOrder = { buyer: 19, seller: SERVICE, service: 'SHA-256 notarization', request: 'Receipt: the organization paid its collaborators.', then: 'accept' };
 
 export interface TrafficOptions {
   /** How long to wait for the agents' services and each delivery. */
@@ -109,15 +116,37 @@ export async function seedAgentTraffic(rpcUrl: string, deployments: Deployments,
     return orderId;
   };
 
-  for (const demo of DEMO_ORDERS) {
+  const settle = async (demo: DemoOrder, orderId: bigint) => {
     const buyer = wallet(demo.buyer);
-    let orderId = await place(demo);
-    // The faulty service is wrong for even order ids only: dispute a wrong result, accept right ones.
-    while (demo.then === 'dispute' && orderId % 2n === 1n) {
-      await confirm(await buyer.writeContract({ ...market, functionName: 'accept', args: [orderId] }), 'accepting');
-      log(`  settled   #${orderId} (a correct result)`);
-      orderId = await place(demo);
+    await confirm(await buyer.writeContract({ ...market, functionName: 'accept', args: [orderId] }), 'accepting');
+    if (demo.then === 'accept-and-rate') {
+      const review = await document('Fast and exact: the statistics match what I counted.');
+      await confirm(
+        await buyer.writeContract({ address: deployments.Reputation, abi: reputationAbi, functionName: 'rate', args: [orderId, 5, review] }),
+        'rating',
+      );
     }
+    log(`  settled   #${orderId}${demo.then === 'accept-and-rate' ? ' and rated it 5 stars' : ''}`);
+  };
+  const certified = async (subject: Address): Promise<true | null> => {
+    const logs = await client.getContractEvents({
+      address: deployments.Certificates,
+      abi: certificatesAbi,
+      eventName: 'Issued',
+      args: { subject },
+      fromBlock: BigInt(deployments.deployBlock),
+    });
+    return logs.length > 0 ? true : null;
+  };
+
+  for (const demo of DEMO_ORDERS) {
+    if (demo.faulty) {
+      const next = (await client.readContract({ ...market, functionName: 'orderCount' })) + 1n;
+      const wrong = next % 2n === 0n;
+      if (wrong !== (demo.faulty === 'wrong')) await settle(FILLER, await place(FILLER));
+    }
+    const buyer = wallet(demo.buyer);
+    const orderId = await place(demo);
     if (demo.then === 'review-later') {
       log(`  delivered #${orderId}, left for the buyer to review`);
     } else if (demo.then === 'dispute') {
@@ -126,15 +155,15 @@ export async function seedAgentTraffic(rpcUrl: string, deployments: Deployments,
       await confirm(await buyer.writeContract({ ...market, functionName: 'dispute', args: [orderId, reason], value: cost }), 'disputing');
       log(`  disputed  #${orderId}: the result does not match a re-execution`);
     } else {
-      await confirm(await buyer.writeContract({ ...market, functionName: 'accept', args: [orderId] }), 'accepting');
-      if (demo.then === 'accept-and-rate') {
-        const review = await document('Fast and exact: the statistics match what I counted.');
-        await confirm(
-          await buyer.writeContract({ address: deployments.Reputation, abi: reputationAbi, functionName: 'rate', args: [orderId, 5, review] }),
-          'rating',
-        );
+      await settle(demo, orderId);
+    }
+    if (demo.awaitCertificate) {
+      try {
+        await waitFor(`the rating agent's certificate for ${demo.seller}`, () => certified(demo.seller));
+        log(`  certified ${demo.seller === FAULTY ? 'the faulty demo service' : 'the service agent'} (by the rating agent)`);
+      } catch (error) {
+        log(`  note      ${error instanceof Error ? error.message : String(error)}`);
       }
-      log(`  settled   #${orderId}${demo.then === 'accept-and-rate' ? ' and rated it 5 stars' : ''}`);
     }
   }
 }
