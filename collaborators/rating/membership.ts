@@ -4,13 +4,11 @@
 import { formatEther } from 'viem';
 import { STATUSES } from '../../lib/collaborators';
 import { collaboratorRegistryAbi } from '../../lib/generated/abis';
+import { REFERENCE_PROGRAMS } from '../reference';
 import { AgentConfigError, buildSourceManifest, type AgentContext } from '../runtime';
 
 /** CollaboratorRegistry.KIND_RATING = Certificates.KIND_RATING. */
 export const KIND_RATING = 2;
-
-/** The folders whose files make up the rating agent's code (its rules, the jobs it re-executes, the runtime). */
-export const RATING_SOURCE_FOLDERS = ['collaborators/rating', 'collaborators/service/jobs', 'collaborators/runtime'] as const;
 
 const PROFILE = `# OSO reference rating agent
 
@@ -24,7 +22,8 @@ rules in docs/collaborators.md. Every decision links its evidence document.
 export async function ensureRatingMember(ctx: AgentContext, name: string): Promise<void> {
   const registry = { address: ctx.deployments.CollaboratorRegistry, abi: collaboratorRegistryAbi } as const;
   const me = ctx.account.address;
-  const source = buildSourceManifest('rating', RATING_SOURCE_FOLDERS);
+  const { manifestName, folders } = REFERENCE_PROGRAMS.rating;
+  const source = buildSourceManifest(manifestName, folders);
   const sourceURI = await ctx.content.putDocument(source.bytes, 'application/json');
   const profileURI = await ctx.content.putDocument(PROFILE, 'text/markdown');
   const record = await ctx.publicClient.readContract({ ...registry, functionName: 'get', args: [me] });

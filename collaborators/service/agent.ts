@@ -1,6 +1,7 @@
 // The reference service agent: joins the registry as a service collaborator, lists one service
 // per job and delivers every order placed with it, deriving its work from chain state on each tick.
 import { marketplaceAbi } from '../../lib/generated/abis';
+import { REFERENCE_PROGRAMS, type ReferenceProgram } from '../reference';
 import { AgentConfigError, isUnreachable, shortMessage, type AgentContext, type AgentDefinition } from '../runtime';
 import { deliverOrder, honestResult, type ResultPolicy } from './deliver';
 import { JOBS, type Job } from './jobs';
@@ -27,9 +28,8 @@ export interface ServiceVariant {
   /** Logged agent name and npm script suffix. */
   name: string;
   summary: string;
-  /** Folders whose files the source manifest lists. */
-  sourceFolders: readonly string[];
-  manifestName: string;
+  /** The published source: manifest name and folders (collaborators/reference.ts). */
+  source: ReferenceProgram;
   /** Extra profile text (e.g. the demo warning). */
   profileNote?: string;
   policy: ResultPolicy;
@@ -83,8 +83,8 @@ export function serviceAgent(variant: ServiceVariant): AgentDefinition<ServiceOp
       const identity: Identity = {
         name,
         profile: profileDocument(name, ctx.options.description, jobs, variant.profileNote),
-        manifestName: variant.manifestName,
-        sourceFolders: variant.sourceFolders,
+        manifestName: variant.source.manifestName,
+        sourceFolders: variant.source.folders,
       };
       const mayList = await ensureMember(ctx, identity);
       const services: Map<bigint, Job | null> = await ensureServices(ctx, jobs, terms, mayList);
@@ -127,7 +127,6 @@ async function jobOf(ctx: AgentContext, state: ServiceState, serviceId: bigint):
 export const referenceService: ServiceVariant = {
   name: 'service',
   summary: 'The reference service agent: joins the registry as a service collaborator, lists one service per job (text statistics, SHA-256 notarization, JSON Schema validation, prime factorization) and delivers every order it receives, deriving its work from chain state.',
-  sourceFolders: ['collaborators/runtime', 'collaborators/service'],
-  manifestName: 'oso-reference-service',
+  source: REFERENCE_PROGRAMS.service,
   policy: honestResult,
 };

@@ -13,6 +13,9 @@ import { formatDate, formatDateTime, formatEth } from '@/lib/format';
 import { tryReadDirectory } from '@/lib/server/data';
 import { readDisputeHistory } from '@/lib/server/disputeHistory';
 import { readCollaboratorMarket } from '@/lib/server/market';
+import { checkReferenceSource } from '@/lib/server/referenceSource';
+import type { SourceVerdict } from '@/lib/referenceSource';
+import { ReferenceSource } from '@/components/ReferenceSource';
 import { DisputeHistory } from '@/components/market/DisputeHistory';
 import { ProfileMarket } from '@/components/market/ProfileMarket';
 
@@ -33,9 +36,10 @@ export default async function ProfilePage({ params }: { params: Params }) {
   const c = result.snapshot.byAccount.get(address.toLowerCase());
   if (!c) notFound();
   // Started together so their first reads go out in one JSON-RPC batch.
-  const [market, disputes] = await Promise.all([
+  const [market, disputes, sourceVerdict] = await Promise.all([
     readCollaboratorMarket(c.account).catch(() => null),
     readDisputeHistory(c.account, result.snapshot.block).catch(() => null),
+    checkReferenceSource(c.sourceURI, c.sourceHash).catch((): SourceVerdict => ({ kind: 'other' })),
   ]);
 
   return (
@@ -71,14 +75,9 @@ export default async function ProfilePage({ params }: { params: Params }) {
           <dd>
             <SafeLink uri={c.profileURI} empty="No profile link" />
           </dd>
-          <dt className="text-slate-600">Open-source reference</dt>
-          <dd>
-            <SafeLink uri={c.sourceURI} empty="No source link" />
-          </dd>
-          <dt className="text-slate-600">Source hash</dt>
-          <dd className="font-mono text-sm break-all">{/^0x0+$/.test(c.sourceHash) ? '—' : c.sourceHash}</dd>
         </dl>
       </section>
+      <ReferenceSource sourceURI={c.sourceURI} sourceHash={c.sourceHash} verdict={sourceVerdict} />
       {market ? <ProfileMarket market={market} /> : <ChainUnavailable detail="marketplace data could not be read" />}
       {disputes ? <DisputeHistory history={disputes} /> : null}
       {market ? (
