@@ -13,12 +13,12 @@ export async function publishDocument(text: string, type: DocumentType = 'text/p
 }
 
 /** Fetches an ipfs:// document from the app's store and checks it against its CID. */
-export async function fetchDocument(uri: string, base = ''): Promise<{ text: string; type: string }> {
+export async function fetchDocument(uri: string, base = ''): Promise<{ text: string; type: string; bytes: Uint8Array }> {
   const cid = parseCid(uri);
   if (!cid) throw new DocumentError('Not an ipfs:// document this app can verify.');
   const response = await fetch(`${base}/api/content/${cid}`);
   if (!response.ok) throw new DocumentError(response.status === 404 ? 'The document is not in this store.' : `HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (!(await matchesCid(bytes, cid))) throw new DocumentError('The document does not match its content address.');
-  return { text: new TextDecoder().decode(bytes), type: response.headers.get('content-type') ?? 'text/plain' };
+  return { text: new TextDecoder().decode(bytes), type: response.headers.get('content-type') ?? 'text/plain', bytes };
 }

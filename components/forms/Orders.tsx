@@ -13,6 +13,7 @@ import { EvidenceFields, emptyEvidence, evidenceUri, type EvidenceState } from '
 import { useToast } from '../Toaster';
 import { useContractWrite } from '../wallet/useContractWrite';
 import { useWalletLoader } from '../wallet/WalletLoader';
+import { DeliveredResult } from './DeliveredResult';
 import { WalletStatus } from './WalletStatus';
 import { DocumentError, publishDocument } from '@/lib/documents';
 import { formatDateTime, formatDuration, formatEth, shortAddress } from '@/lib/format';
@@ -136,6 +137,7 @@ function OrderCard({ order: o, account, clock }: { order: OrderRow; account: Add
           </>
         ) : null}
       </p>
+      {o.resultURI !== null && o.buyer.toLowerCase() === account.toLowerCase() ? <DeliveredResult uri={o.resultURI} resultHash={o.resultHash} /> : null}
       {o.state === 'ordered' ? <Deadline label="Delivery due by" at={o.deliverBy} clock={clock} /> : null}
       {o.state === 'delivered' ? <Deadline label="Review window ends" at={reviewEndsAt(o)} clock={clock} /> : null}
       {o.disputeId !== null ? (

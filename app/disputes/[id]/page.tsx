@@ -9,10 +9,13 @@ import { DisputeActionsGate, EvidenceFormGate } from '@/components/court/islands
 import { Rounds } from '@/components/court/Rounds';
 import { Timeline } from '@/components/court/Timeline';
 import { DocumentLink } from '@/components/DocumentLink';
+import { ResultDocument } from '@/components/ResultDocument';
 import { PERIOD_LABELS, partyLabel } from '@/lib/court';
 import { formatEth, shortAddress } from '@/lib/format';
 import { ORDER_STATE_LABELS } from '@/lib/market';
+import { displayText, isResultHashOf } from '@/lib/documentText';
 import { readDispute, readDocumentTexts, type DisputeDetail } from '@/lib/server/court';
+import { readDocument } from '@/lib/server/contentStore';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +38,10 @@ export default async function DisputePage({ params }: { params: Params }) {
     return <ChainUnavailable detail={error instanceof Error ? error.message.split('\n')[0] : undefined} />;
   }
   if (!d) notFound();
-  const texts = await readDocumentTexts(d.evidence.map((e) => e.uri));
+  const [texts, result] = await Promise.all([
+    readDocumentTexts(d.evidence.map((e) => e.uri)),
+    d.order?.resultURI ? readDocument(d.order.resultURI).catch(() => null) : null,
+  ]);
   const current = d.rounds[d.round]!;
   const buyer = d.order?.buyer ?? null;
   const seller = d.order?.seller ?? null;
@@ -165,6 +171,15 @@ export default async function DisputePage({ params }: { params: Params }) {
                     ) : null}
                   </dd>
                 </dl>
+                {result ? (
+                  <div className="mt-3">
+                    <ResultDocument
+                      text={displayText(new TextDecoder().decode(result.bytes), result.type)}
+                      resultHash={d.order.resultHash}
+                      hashMatches={isResultHashOf(result.bytes, d.order.resultHash)}
+                    />
+                  </div>
+                ) : null}
               </section>
             ) : null}
             <section className="card flex flex-col gap-3" aria-labelledby="actions-heading">
