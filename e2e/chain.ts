@@ -140,3 +140,13 @@ export async function governanceTimes(): Promise<{ votingDelay: number; votingPe
 export async function marketFeeBps(): Promise<number> {
   return publicClient.readContract({ address: deployed('Marketplace'), abi: marketplaceAbi, functionName: 'feeBps' });
 }
+
+/** The id of `seller`'s service titled `title` (e.g. one the reference service agent listed). */
+export async function serviceIdByTitle(seller: Address, title: string): Promise<bigint> {
+  const market = deployed('Marketplace');
+  const ids = await publicClient.readContract({ address: market, abi: marketplaceAbi, functionName: 'servicesOf', args: [seller] });
+  const services = await Promise.all(ids.map((id) => publicClient.readContract({ address: market, abi: marketplaceAbi, functionName: 'getService', args: [id] })));
+  const service = services.find((s) => s.title === title);
+  if (!service) throw new Error(`${seller} has no service titled "${title}"`);
+  return service.id;
+}
