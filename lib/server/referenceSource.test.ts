@@ -26,7 +26,7 @@ beforeAll(() => {
 describe('checkReferenceSource', () => {
   it('recomputes the reference programs of this repository that exist here', () => {
     const names = localReferences().map((r) => r.program.name);
-    expect(names).toEqual(expect.arrayContaining(['service', 'faulty']));
+    expect(names).toEqual(expect.arrayContaining(['service', 'faulty', 'rating']));
     expect(localReferences()).toBe(localReferences()); // cached per process
     // The folders' order (the program's own first) does not change the manifest.
     expect(buildSourceManifest(service.manifestName, [...service.folders].reverse()).sourceHash).toBe(localReferences().find((r) => r.program === service)?.sourceHash);
