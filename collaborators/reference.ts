@@ -26,9 +26,14 @@ export const REFERENCE_PROGRAMS = {
   },
   rating: {
     name: 'rating',
-    manifestName: 'rating',
+    manifestName: 'oso-reference-rating',
     // Its rules, the jobs it re-executes and the runtime.
     folders: ['collaborators/rating', 'collaborators/service/jobs', 'collaborators/runtime'],
+  },
+  keeper: {
+    name: 'keeper',
+    manifestName: 'oso-reference-keeper',
+    folders: ['collaborators/keeper', 'collaborators/runtime'],
   },
 } as const satisfies Record<string, ReferenceProgram>;
 

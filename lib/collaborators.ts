@@ -9,6 +9,8 @@ export const KINDS = [
 ] as const;
 
 export type KindKey = (typeof KINDS)[number]['key'];
+/** Each kind's bit, by key (the registry's `kinds` mask). */
+export const KIND_BIT = { service: 1, rating: 2, oracle: 4, agent: 8 } as const satisfies Record<KindKey, number>;
 export const ALL_KINDS_MASK = 15;
 
 /** Mirrors CollaboratorRegistry.Status (enum order matters). */

@@ -7,7 +7,7 @@ import { isUnreachable, shortMessage, type AgentContext } from '../runtime';
 import { auditDelivery, auditsFromEvidence, ServiceJobs, type SubjectAudit } from './audit';
 import { OwnCertificates } from './certificates';
 import { evidenceDocument, parseEvidence, revocationReason } from './evidence';
-import { KIND_RATING } from './membership';
+import { KIND_BIT } from '../../lib/collaborators';
 import { decideCertification, isMatch, type OrderAudit, type RatingDecision, type RatingRules } from './rules';
 import { SampledDeliveries } from './watch';
 
@@ -114,7 +114,7 @@ export class RatingAgent {
     const registry = { address: this.ctx.deployments.CollaboratorRegistry, abi: collaboratorRegistryAbi } as const;
     const [subjectOk, rater, standing] = await Promise.all([
       this.ctx.publicClient.readContract({ ...registry, functionName: 'hasKinds', args: [subject, KIND_SERVICE] }),
-      this.ctx.publicClient.readContract({ ...registry, functionName: 'hasKinds', args: [this.ctx.account.address, KIND_RATING] }),
+      this.ctx.publicClient.readContract({ ...registry, functionName: 'hasKinds', args: [this.ctx.account.address, KIND_BIT.rating] }),
       this.ctx.publicClient.readContract({ ...registry, functionName: 'isInGoodStanding', args: [this.ctx.account.address] }),
     ]);
     if (!subjectOk) this.ctx.log.debug('certificate.not-eligible', { subject, reason: 'not an active service collaborator' });

@@ -4,10 +4,19 @@
 // the rules in ./rules.ts, each decision with an evidence document. Progress is derived from chain
 // state (its certificates and their evidence, the orders' states), so a restart is safe.
 // Run: npm run agent:rating -- --key 0x… [--rpc URL] [--content URL] (see --help).
-import { AgentConfigError, runAgent } from '../runtime';
+import { KIND_BIT } from '../../lib/collaborators';
+import { REFERENCE_PROGRAMS } from '../reference';
+import { AgentConfigError, ensureMember, runAgent } from '../runtime';
 import { RatingAgent } from './agent';
-import { ensureRatingMember } from './membership';
 import { DEFAULT_RULES, type RatingRules } from './rules';
+
+const PROFILE = `# OSO reference rating agent
+
+Audits the service collaborators of the Open Source Organization: it samples settled orders by a
+public rule, re-executes the deterministic job on the request document, compares the hash of the
+honest result with the delivered \`resultHash\`, and issues, renews or revokes certificates by the
+rules in docs/collaborators.md. Every decision links its evidence document.
+`;
 
 function parseRules(sampleRate: string): RatingRules {
   const bps = Number(sampleRate);
@@ -28,7 +37,7 @@ runAgent({
   },
   setup: async (ctx) => {
     const rules = parseRules(ctx.options['sample-rate']);
-    await ensureRatingMember(ctx, ctx.options.name);
+    await ensureMember(ctx, { kinds: KIND_BIT.rating, name: ctx.options.name, profile: PROFILE, program: REFERENCE_PROGRAMS.rating, requiresMembership: true });
     const agent = new RatingAgent(ctx, rules);
     await agent.recallEvidence();
     ctx.log.info('rating.rules', { sampleRateBps: rules.sampleRateBps, levels: rules.levels, validitySeconds: rules.validitySeconds, renewBeforeSeconds: rules.renewBeforeSeconds });

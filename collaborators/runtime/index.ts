@@ -7,3 +7,4 @@ export { createContentClient, DEFAULT_CONTENT_URL, type ContentClient, type Fetc
 export { AgentConfigError, ContentUnavailableError, DocumentRejectedError, isUnreachable, shortMessage, unreachableService } from './errors';
 export { createLogger, formatLogLine, type Logger, type LogFields, type LogLevel } from './log';
 export { buildSourceManifest, type SourceManifest } from './source';
+export { ensureMember, type Membership } from './membership';

@@ -4,8 +4,12 @@
 // council proposal. It touches nothing before its time.
 import { encodeFunctionData, keccak256, stringToHex, toBytes, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityCreditorAbi, constitutionAbi, councilGovernorAbi, disputeCourtAbi, marketplaceAbi } from '../../lib/generated/abis';
+import { activityCreditorAbi, collaboratorRegistryAbi, constitutionAbi, councilGovernorAbi, disputeCourtAbi, marketplaceAbi } from '../../lib/generated/abis';
+import { KIND_BIT } from '../../lib/collaborators';
 import { periodFromIndex } from '../../lib/court';
+import { devAccounts } from '../../lib/devAccounts';
+import { REFERENCE_PROGRAMS } from '../reference';
+import { buildSourceManifest } from '../runtime';
 import { LOCAL_COUNCIL } from '../../scripts/lib/governance';
 import { ORDER_STATES } from '../../lib/market';
 import type { AgentProcess } from './agentProcess';
@@ -37,6 +41,18 @@ describe('keeper agent (integration)', () => {
     const order = await org.client.readContract({ address: org.deployments.Marketplace, abi: marketplaceAbi, functionName: 'getOrder', args: [orderId] });
     return ORDER_STATES[order.state];
   };
+
+  it('joins the registry as an agent collaborator naming its reference source', async () => {
+    const record = await org.client.readContract({
+      address: org.deployments.CollaboratorRegistry,
+      abi: collaboratorRegistryAbi,
+      functionName: 'get',
+      args: [devAccounts[KEEPER]!.address],
+    });
+    expect(record.kinds & KIND_BIT.agent).toBe(KIND_BIT.agent);
+    const { manifestName, folders } = REFERENCE_PROGRAMS.keeper;
+    expect(record.sourceHash).toBe(buildSourceManifest(manifestName, folders).sourceHash);
+  });
 
   it('releases an order past its review window and refunds one past its delivery deadline', async () => {
     await joinAs(org, SELLER, 1, 'Test service');
