@@ -50,7 +50,7 @@ test.describe('a visitor without a wallet', () => {
     const cards = page.getByTestId('collaborator-card');
     await expect(cards.nth(0)).toContainText('Northwind Translation Co-op');
     await expect(cards.nth(0).getByTestId('card-rating')).toHaveText('★ 5.0 (1)');
-    await expect(cards.nth(0).getByTestId('card-services')).toHaveText('· 2 services');
+    await expect(cards.nth(0).getByTestId('card-services')).toHaveText('· 3 services');
     await expect(cards.nth(1)).toContainText('Atlas Data Services');
     await expect(cards.nth(1).getByTestId('card-services')).toHaveText('· 1 service');
     await page.getByLabel('Certified only').check();
