@@ -2,6 +2,7 @@
 // council and the democracy (from ProposalCreated events, their state and tallies batched).
 import 'server-only';
 import type { Address, Hex } from 'viem';
+import { PARAMETERS, type ParameterKey } from '../governanceParameters';
 import { moduleAbis } from '../modules';
 import { serverConfig } from './config';
 import { publicClient } from './data';
@@ -210,4 +211,14 @@ export async function readVotes(governor: Proposal['governor'], proposalId: bigi
   return logs
     .filter((log) => log.args.proposalId === proposalId)
     .map((log) => ({ voter: log.args.voter, support: names[log.args.support] ?? 'Abstain', weight: log.args.weight, reason: log.args.reason }));
+}
+
+/** The current raw value of every parameter the wizard can change (decimal strings). */
+export async function readParameters(): Promise<Partial<Record<ParameterKey, string>>> {
+  const client = publicClient();
+  const d = serverConfig().deployments;
+  const values = await Promise.all(
+    PARAMETERS.map((p) => client.readContract({ address: d[p.module], abi: moduleAbis[p.module], functionName: p.getter } as Parameters<typeof client.readContract>[0])),
+  );
+  return Object.fromEntries(PARAMETERS.map((p, i) => [p.key, String(values[i])]));
 }
