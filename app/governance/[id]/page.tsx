@@ -101,6 +101,8 @@ export default async function ProposalPage({ params }: { params: Params }) {
         calldatas={[...p.calldatas]}
         description={p.description}
         due={p.state === 'Queued' && p.eta <= g.chainTime}
+        snapshot={p.voteStart}
+        snapshotPassed={p.voteStart < g.chainTime}
       />
     </article>
   );
