@@ -1,11 +1,23 @@
 // Governance under the local default regime (a council of dev accounts 0–2): a proposal to change
 // the protocol fee is made with the wizard, voted by several accounts (one in the app, with a reason), queued and
 // executed from the app after chain time passes, and the new fee shows on a service page.
-// Named to run last: it moves chain time by more than a day and changes the fee for everyone.
-import { expect, test } from '@playwright/test';
+// Then the council switches the regime to the democracy, where an account whose settled order was
+// credited (claimed on /me) votes with its activity, and an account with none has no weight.
+// Named to run last: it moves chain time by days, changes the fee and leaves the council for good.
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { devAccounts } from '../lib/devAccounts';
-import { advanceTime, councilVote, feeProposalId, governanceTimes, marketFeeBps } from './chain';
+import { advanceTime, councilVote, democracyTimes, feeProposalId, governanceTimes, latestProposalId, marketFeeBps, settledOrder } from './chain';
 import { connectDevWallet } from './wallet';
+
+const ACTIVE = 18; // buys and settles an order in the democracy test; nothing else uses it
+const IDLE = 19; // has never done anything
+
+async function asAccount(browser: Browser, index: number, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(path);
+  await connectDevWallet(page, index);
+  return page;
+}
 
 test('the council changes the protocol fee through a proposal', async ({ page }) => {
   test.setTimeout(120_000);
@@ -23,8 +35,10 @@ test('the council changes the protocol fee through a proposal', async ({ page })
   const times = await governanceTimes();
   await page.getByRole('link', { name: 'New proposal' }).click();
   await connectDevWallet(page, 0);
-  await page.getByLabel('What to change').selectOption('fee');
-  await page.getByLabel('New fee (% of the price)').fill('3');
+  await page.getByLabel('What to change').selectOption('parameter');
+  await page.getByLabel('Which parameter').selectOption('fee');
+  await page.getByLabel('New value (% of the price)').fill('3');
+  await expect(page.getByTestId('parameter-change')).toHaveText('2.50% → 3.00%');
   await page.getByLabel('Description (first line is the title)').fill(description);
   await expect(page.getByTestId('proposal-preview')).toHaveText('Marketplace.setFee(300)');
   await page.getByRole('button', { name: 'Propose' }).click();
@@ -71,4 +85,80 @@ test('the council changes the protocol fee through a proposal', async ({ page })
 
   await page.goto('/services/1');
   await expect(page.getByText('3.00% of the price')).toBeVisible();
+});
+
+test('the council switches the regime to the democracy', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const proposer = await asAccount(browser, 0, '/governance/new');
+  await proposer.getByLabel('What to change').selectOption('switch');
+  await proposer.getByLabel('New regime').selectOption('DemocracyGovernor');
+  await expect(proposer.getByTestId('proposal-preview')).toHaveText(/^Constitution\.switchRegime\(0x[0-9a-fA-F]{40}\)$/);
+  await proposer.getByLabel('Description (first line is the title)').fill('Democracy\nEveryone who works for the organization votes.');
+  await proposer.getByRole('button', { name: 'Propose' }).click();
+  await expect(proposer.getByRole('status').filter({ hasText: 'Propose confirmed' })).toBeVisible();
+  const id = await latestProposalId('CouncilGovernor');
+  const times = await governanceTimes();
+  await advanceTime(times.votingDelay + 1);
+  for (const member of [0, 1, 2]) await councilVote(member, id, 1);
+  await advanceTime(times.votingPeriod + 1);
+  await proposer.goto(`/governance/${id}`);
+  await proposer.getByRole('button', { name: 'Queue' }).click();
+  await expect(proposer.getByTestId('proposal-state')).toHaveText('Queued');
+  await advanceTime(times.minDelay + 1);
+  await proposer.reload();
+  await proposer.getByRole('button', { name: 'Execute' }).click();
+  await expect(proposer.getByTestId('proposal-state')).toHaveText('Executed');
+
+  await proposer.goto('/governance');
+  await expect(proposer.getByTestId('regime-kind')).toHaveText('Democracy');
+  await expect(proposer.getByTestId('header-regime')).toHaveText('Governed by: Democracy');
+  await expect(proposer.getByTestId('regime-sentence')).toContainText('The democracy governs');
+});
+
+test('in the democracy, credited activity is voting weight and no activity is none', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { votingDelay, activityPeriod } = await democracyTimes();
+  const orderId = await settledOrder(ACTIVE, 1n);
+
+  // The settled order is claimed on /me; its points count once their period has ended.
+  const active = await asAccount(browser, ACTIVE, '/me');
+  await expect(active.getByTestId('voting-weight')).toHaveText('0');
+  await expect(active.getByTestId('activity-rules')).toContainText('10 points to each side of a settled order');
+  await expect(active.getByTestId('activity-pending')).toContainText(`Settled orders: #${orderId}`);
+  await active.getByRole('button', { name: 'Claim 10 activity points' }).click();
+  await expect(active.getByRole('status').filter({ hasText: 'Claim activity points confirmed' })).toBeVisible();
+  await expect(active.getByTestId('activity-pending')).toHaveText('All your settled orders, ratings and jury duty are credited.');
+  await expect(active.getByTestId('voting-weight')).toHaveText('0');
+  await advanceTime(activityPeriod + 2);
+  await active.reload();
+  await expect(active.getByTestId('voting-weight')).toHaveText('10');
+
+  // With that weight it proposes (the threshold is met) and votes.
+  await active.goto('/governance/new');
+  await active.getByLabel('What to change').selectOption('parameter');
+  await active.getByLabel('Which parameter').selectOption('seatLimit');
+  await active.getByLabel('New value').fill('8');
+  await expect(active.getByTestId('parameter-change')).toHaveText('7 → 8');
+  await active.getByLabel('Description (first line is the title)').fill('Eight council seats');
+  await active.getByRole('button', { name: 'Propose' }).click();
+  await expect(active.getByRole('status').filter({ hasText: 'Propose confirmed' })).toBeVisible();
+  const id = await latestProposalId('DemocracyGovernor');
+  await advanceTime(votingDelay + 1);
+  await active.goto(`/governance/${id}`);
+  await expect(active.getByTestId('proposal-state')).toHaveText('Active');
+  await expect(active.getByTestId('my-weight')).toContainText('Your voting weight at the snapshot');
+  await expect(active.getByTestId('my-weight')).toContainText(': 10');
+  await active.getByRole('button', { name: 'Vote For' }).click();
+  await expect(active.getByRole('status').filter({ hasText: 'Vote For confirmed' })).toBeVisible();
+  await expect(active.getByTestId('votes-for')).toHaveText('10');
+
+  // An account that never worked for the organization has no weight, is told why, and cannot vote.
+  const idle = await asAccount(browser, IDLE, `/governance/${id}`);
+  await expect(idle.getByTestId('my-weight')).toContainText(': 0');
+  await expect(idle.getByTestId('zero-weight-reason')).toContainText('You had none then, so you cannot vote on this proposal');
+  await expect(idle.getByRole('button', { name: 'Vote For' })).toBeDisabled();
+
+  // The overview ranks participants by weight.
+  await idle.goto('/governance');
+  await expect(idle.getByTestId('top-participants')).toContainText(devAccounts[ACTIVE]!.address);
 });

@@ -50,7 +50,13 @@ export function parseDeployments(parsed: unknown, source: string): Deployments {
     if (typeof value !== 'string' || !isAddress(value)) throw new Error(`${source} has no valid ${name} address: redeploy (npm start -- --reset locally).`);
     addresses[name] = value;
   }
+  // Forge writes `<Name>Implementation` keys; a file written back from parsed deployments has them
+  // under `implementations`.
   const implementations: Record<string, Address> = {};
+  const nested = typeof record.implementations === 'object' && record.implementations !== null ? Object.entries(record.implementations) : [];
+  for (const [key, value] of nested) {
+    if (typeof value === 'string' && isAddress(value)) implementations[key] = value;
+  }
   for (const [key, value] of Object.entries(record)) {
     if (key.endsWith('Implementation') && typeof value === 'string' && isAddress(value)) implementations[key.slice(0, -'Implementation'.length)] = value;
   }

@@ -145,7 +145,7 @@ export default function NewProposal({ regime, minDelay, parameters, monarch }: N
       {kind === 'parameter' ? (
         <>
           <label className="flex flex-col gap-1">
-            Parameter
+            Which parameter
             <select value={parameterKey} onChange={(e) => setParameterKey(e.target.value as ParameterKey)} className="rounded border border-slate-300 p-2">
               {PARAMETERS.map((p) => (
                 <option key={p.key} value={p.key}>

@@ -112,7 +112,7 @@ export function UpgradeFields({ value, onChange, upgrade }: { value: UpgradeStat
   return (
     <>
       <label className="flex flex-col gap-1">
-        Module
+        Module to upgrade
         <select
           value={value.module}
           onChange={(e) => onChange({ ...value, module: e.target.value as UpgradeableModule, implementation: '' })}
