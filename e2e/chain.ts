@@ -61,13 +61,13 @@ export async function advanceTime(seconds: number): Promise<void> {
   await testClient.mine({ blocks: 1 });
 }
 
-function walletOf(address: Address) {
+export function walletOf(address: Address) {
   const account = devAccounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
   if (!account) throw new Error(`${address} is not a dev account`);
   return createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(account.privateKey) });
 }
 
-async function confirmed(hash: `0x${string}`): Promise<void> {
+export async function confirmed(hash: `0x${string}`): Promise<void> {
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
 }

@@ -2,11 +2,14 @@
 // the protocol fee is made with the wizard, voted by several accounts (one in the app, with a reason), queued and
 // executed from the app after chain time passes, and the new fee shows on a service page.
 // Then the council switches the regime to the democracy, where an account whose settled order was
-// credited (claimed on /me) votes with its activity, and an account with none has no weight.
+// credited (claimed on /me) votes with its activity, and an account with none has no weight; and
+// the democracy crowns a monarch (dev account 0), who names an heir, and executes one scheduled
+// operation and cancels another from /governance.
 // Named to run last: it moves chain time by days, changes the fee and leaves the council for good.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { devAccounts } from '../lib/devAccounts';
 import { advanceTime, councilVote, democracyTimes, feeProposalId, governanceTimes, latestProposalId, marketFeeBps, settledOrder } from './chain';
+import { creditOrders, passThroughDemocracy, switchToMonarchy } from './democracy';
 import { connectDevWallet } from './wallet';
 
 const ACTIVE = 18; // buys and settles an order in the democracy test; nothing else uses it
@@ -161,4 +164,58 @@ test('in the democracy, credited activity is voting weight and no activity is no
   // The overview ranks participants by weight.
   await idle.goto('/governance');
   await expect(idle.getByTestId('top-participants')).toContainText(devAccounts[ACTIVE]!.address);
+});
+
+test('the democracy crowns a monarch, who names an heir and executes or cancels scheduled operations', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { activityPeriod } = await democracyTimes();
+  await creditOrders([await settledOrder(ACTIVE, 1n)]);
+  await advanceTime(activityPeriod + 2);
+  await passThroughDemocracy(ACTIVE, switchToMonarchy(), 'Monarchy\nOne accountable steward.');
+
+  const monarch = await asAccount(browser, 0, '/governance');
+  await expect(monarch.getByTestId('regime-kind')).toHaveText('Monarchy');
+  await expect(monarch.getByTestId('header-regime')).toHaveText('Governed by: Monarchy');
+
+  // The monarch names an heir, directly (no timelock).
+  const heir = devAccounts[1]!.address;
+  await monarch.goto('/governance/new');
+  await monarch.getByLabel('What to change').selectOption('heir');
+  await monarch.getByLabel('Heir address').fill(heir);
+  await expect(monarch.getByTestId('proposal-preview')).toHaveText(`MonarchyRegime.nameHeir(${heir})`);
+  await monarch.getByRole('button', { name: 'Name the heir' }).click();
+  await expect(monarch.getByRole('status').filter({ hasText: 'Name the heir confirmed' })).toBeVisible();
+
+  // …and schedules two operations through the timelock.
+  await monarch.getByLabel('What to change').selectOption('parameter');
+  await monarch.getByLabel('Which parameter').selectOption('fee');
+  await monarch.getByLabel('New value (% of the price)').fill('2.5');
+  await monarch.getByLabel('Description (first line is the title)').fill('Fee back to 2.5%');
+  await monarch.getByRole('button', { name: 'Schedule' }).click();
+  await expect(monarch.getByRole('status').filter({ hasText: 'Schedule confirmed' })).toBeVisible();
+  await monarch.getByLabel('Which parameter').selectOption('seatLimit');
+  await monarch.getByLabel('New value').fill('9');
+  await monarch.getByLabel('Description (first line is the title)').fill('Nine seats');
+  await monarch.getByRole('button', { name: 'Schedule' }).click();
+  await expect(monarch.getByRole('status').filter({ hasText: 'Schedule confirmed' }).nth(1)).toBeVisible();
+
+  await monarch.goto('/governance');
+  await expect(monarch.getByRole('region', { name: 'Rules' })).toContainText(heir);
+  const operations = monarch.getByTestId('scheduled-operations').locator(':scope > li');
+  const fee = operations.filter({ hasText: 'Marketplace.setFee(250)' });
+  const seats = operations.filter({ hasText: 'CouncilSeats.setSeatLimit(9)' });
+  // Not ready yet: the monarch may cancel, not execute.
+  await seats.getByRole('button', { name: 'Cancel' }).click();
+  await expect(monarch.getByRole('status').filter({ hasText: 'Cancel confirmed' })).toBeVisible();
+  await expect(seats).toHaveCount(0);
+  await expect(fee.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await expect(fee.getByRole('button', { name: 'Execute' })).toHaveCount(0);
+
+  const { minDelay } = await governanceTimes();
+  await advanceTime(minDelay + 1);
+  await monarch.reload();
+  await fee.getByRole('button', { name: 'Execute' }).click();
+  await expect(monarch.getByRole('status').filter({ hasText: 'Execute confirmed' })).toBeVisible();
+  await expect(fee).toHaveCount(0);
+  expect(await marketFeeBps()).toBe(250);
 });
