@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { Countdown } from '@/components/Countdown';
-import { MonarchOperationIsland } from '@/components/forms/islands';
+import { MonarchOperationGate } from '@/components/forms/MonarchOperationGate';
 import { ProposalStateBadge, VoteBars } from '@/components/governance/VoteBars';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { decodeAction, describeAction } from '@/lib/governance';
@@ -139,7 +139,7 @@ export default async function GovernancePage() {
                   executable {formatDateTime(op.readyAt)} (<Countdown at={op.readyAt} chainTime={g.chainTime} seenAt={seenAt} />)
                 </span>
                 {g.rules.kind === 'monarchy' ? (
-                  <MonarchOperationIsland
+                  <MonarchOperationGate
                     monarch={g.rules.monarch}
                     id={op.id}
                     targets={op.calls.map((c) => c.target)}

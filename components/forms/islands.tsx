@@ -2,8 +2,6 @@
 // Wallet-using forms are code-split: their modules (and wagmi) load only when the wallet stack does.
 import dynamic from 'next/dynamic';
 import { RequireWallet } from '../wallet/WalletLoader';
-import { useWalletLoader } from '../wallet/WalletLoader';
-import type { MonarchOperationProps } from './MonarchOperation';
 import type { NewProposalProps } from './NewProposal';
 import type { ProposalActionsProps } from './ProposalActions';
 
@@ -87,19 +85,5 @@ export function NewProposalIsland(props: NewProposalProps) {
     <RequireWallet fallback={<FormSkeleton />}>
       <NewProposal {...props} />
     </RequireWallet>
-  );
-}
-
-const MonarchOperation = dynamic(() => import('./MonarchOperation'), { ssr: false });
-
-/** The monarch's Execute/Cancel on a scheduled operation, once the wallet is loaded; until then an offer to connect. */
-export function MonarchOperationIsland(props: MonarchOperationProps) {
-  const { module, load, config } = useWalletLoader();
-  if (!config) return null;
-  if (module) return <MonarchOperation {...props} />;
-  return (
-    <button type="button" className="text-sm font-semibold text-brand-700 underline" onClick={() => load({ connect: true })}>
-      Monarch? Connect to execute or cancel
-    </button>
   );
 }
