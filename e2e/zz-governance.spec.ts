@@ -92,7 +92,20 @@ test('the council changes the protocol fee through a proposal', async ({ page })
 
 test('the council switches the regime to the democracy', async ({ browser }) => {
   test.setTimeout(90_000);
+  // A first proposal (back to the monarchy) is withdrawn by its proposer before voting starts.
   const proposer = await asAccount(browser, 0, '/governance/new');
+  await proposer.getByLabel('What to change').selectOption('switch');
+  await proposer.getByLabel('New regime').selectOption('MonarchyRegime');
+  await proposer.getByLabel('Description (first line is the title)').fill('Back to the monarchy');
+  await proposer.getByRole('button', { name: 'Propose' }).click();
+  await expect(proposer.getByRole('status').filter({ hasText: 'Propose confirmed' })).toBeVisible();
+  await proposer.goto(`/governance/${await latestProposalId('CouncilGovernor')}`);
+  await expect(proposer.getByTestId('proposal-state')).toHaveText('Pending');
+  await expect(proposer.getByTestId('my-weight')).toContainText('Your voting weight will be fixed at the snapshot');
+  await proposer.getByRole('button', { name: 'Cancel proposal' }).click();
+  await expect(proposer.getByTestId('proposal-state')).toHaveText('Canceled');
+
+  await proposer.goto('/governance/new');
   await proposer.getByLabel('What to change').selectOption('switch');
   await proposer.getByLabel('New regime').selectOption('DemocracyGovernor');
   await expect(proposer.getByTestId('proposal-preview')).toHaveText(/^Constitution\.switchRegime\(0x[0-9a-fA-F]{40}\)$/);

@@ -21,6 +21,8 @@ export interface ProposalActionsProps {
   description: string;
   /** Whether the queued operation's delay has passed (chain time). */
   due: boolean;
+  /** Who proposed it: the only account that may cancel it, while it is Pending. */
+  proposer: Address;
   /** The snapshot (voteStart, chain seconds) and whether chain time has passed it. */
   snapshot: number;
   snapshotPassed: boolean;
@@ -90,6 +92,10 @@ export default function ProposalActions(props: ProposalActionsProps) {
     module === 'CouncilGovernor'
       ? send({ module, functionName: 'queue', args: operation, label: 'Queue' })
       : send({ module, functionName: 'queue', args: operation, label: 'Queue' });
+  const cancel = () =>
+    module === 'CouncilGovernor'
+      ? send({ module, functionName: 'cancel', args: operation, label: 'Cancel proposal' })
+      : send({ module, functionName: 'cancel', args: operation, label: 'Cancel proposal' });
   const execute = () =>
     module === 'CouncilGovernor'
       ? send({ module, functionName: 'execute', args: operation, label: 'Execute' })
@@ -122,7 +128,13 @@ export default function ProposalActions(props: ProposalActionsProps) {
     </section>
   );
   let action: React.ReactNode = null;
-  if (props.state === 'Succeeded') {
+  if (props.state === 'Pending' && address.toLowerCase() === props.proposer.toLowerCase()) {
+    action = (
+      <button type="button" className="btn-danger self-start" disabled={busy} onClick={() => void cancel()}>
+        Cancel proposal
+      </button>
+    );
+  } else if (props.state === 'Succeeded') {
     action = (
       <button type="button" className="btn-primary self-start" disabled={busy} onClick={() => void queue()}>
         Queue
