@@ -3,6 +3,13 @@ import { decodeFunctionData, formatEther, type Address, type Hex } from 'viem';
 import { MODULES, UPGRADE_IMPLEMENTATIONS, type Deployments, type ModuleName } from './chain';
 import { implementationAbis, moduleAbis } from './modules';
 
+/**
+ * Gas added to the estimate of the monarch's acts (schedule, execute, cancel, nameHeir): each writes
+ * the heartbeat (block.timestamp). An estimate made in the same second as the previous act prices a
+ * no-op store and falls about 2.8k gas short once the transaction is mined a second later.
+ */
+export const MONARCH_GAS_MARGIN = 10_000n;
+
 /** The module proxies a proposal can upgrade (UUPS; their implementations are in the deployments file). */
 export const UPGRADEABLE_MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt'] as const;
 export type UpgradeableModule = (typeof UPGRADEABLE_MODULES)[number];

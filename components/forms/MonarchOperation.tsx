@@ -2,6 +2,7 @@
 // The monarch's buttons on one scheduled timelock operation: Execute once its delay has passed,
 // Cancel while it waits (MonarchyRegime.execute / cancel; only the monarch may call them).
 import type { Address, Hex } from 'viem';
+import { MONARCH_GAS_MARGIN } from '@/lib/governance';
 import { useContractWrite } from '../wallet/useContractWrite';
 
 export interface MonarchOperationProps {
@@ -27,12 +28,12 @@ export default function MonarchOperation(props: MonarchOperationProps) {
           type="button"
           className="btn-primary"
           disabled={busy}
-          onClick={() => void send({ module: 'MonarchyRegime', functionName: 'execute', args: [props.targets, values, props.payloads, props.salt], label: 'Execute' })}
+          onClick={() => void send({ module: 'MonarchyRegime', functionName: 'execute', args: [props.targets, values, props.payloads, props.salt], label: 'Execute', gasExtra: MONARCH_GAS_MARGIN })}
         >
           Execute
         </button>
       ) : null}
-      <button type="button" className="btn-danger" disabled={busy} onClick={() => void send({ module: 'MonarchyRegime', functionName: 'cancel', args: [props.id], label: 'Cancel' })}>
+      <button type="button" className="btn-danger" disabled={busy} onClick={() => void send({ module: 'MonarchyRegime', functionName: 'cancel', args: [props.id], label: 'Cancel', gasExtra: MONARCH_GAS_MARGIN })}>
         Cancel
       </button>
     </span>

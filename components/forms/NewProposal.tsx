@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { encodeFunctionData, isAddress, isHex, keccak256, parseEther, stringToHex, type Address, type Hex } from 'viem';
 import { DocumentError, publishDocument } from '@/lib/documents';
-import { decodeAction, describeAction } from '@/lib/governance';
+import { MONARCH_GAS_MARGIN, decodeAction, describeAction } from '@/lib/governance';
 import { PARAMETERS, encodeParameter, formatParameter, inputLabel, parseParameter, type ParameterKey } from '@/lib/governanceParameters';
 import { moduleAbis } from '@/lib/modules';
 import { useToast } from '../Toaster';
@@ -98,7 +98,7 @@ export default function NewProposal({ regime, minDelay, parameters, monarch }: N
     e.preventDefault();
     if (typeof call === 'string') return;
     if (direct) {
-      if (isAddress(member)) await send({ module: 'MonarchyRegime', functionName: 'nameHeir', args: [member], label: 'Name the heir' });
+      if (isAddress(member)) await send({ module: 'MonarchyRegime', functionName: 'nameHeir', args: [member], label: 'Name the heir', gasExtra: MONARCH_GAS_MARGIN });
       return;
     }
     if (description.trim() === '') return;
@@ -120,6 +120,7 @@ export default function NewProposal({ regime, minDelay, parameters, monarch }: N
         functionName: 'schedule',
         args: [targets, values, calldatas, keccak256(stringToHex(description)), BigInt(minDelay)],
         label: 'Schedule',
+        gasExtra: MONARCH_GAS_MARGIN,
       });
     } else if (regime === 'council') {
       await send({ module: 'CouncilGovernor', functionName: 'propose', args: [targets, values, calldatas, description], label: 'Propose' });
