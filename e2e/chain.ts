@@ -4,17 +4,22 @@ import { join } from 'node:path';
 import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, keccak256, stringToHex, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
+import { parseDeployments, type ModuleName } from '../lib/chain';
 import { devAccounts } from '../lib/devAccounts';
-import { collaboratorRegistryAbi, constitutionAbi, councilGovernorAbi, marketplaceAbi, reputationAbi } from '../lib/generated/abis';
+import { activityVotesAbi, collaboratorRegistryAbi, constitutionAbi, councilGovernorAbi, marketplaceAbi, marketplaceV2Abi, reputationAbi } from '../lib/generated/abis';
 
 export const rpcUrl = `http://127.0.0.1:${process.env.OSO_E2E_ANVIL_PORT}`;
 const transport = http(rpcUrl);
 export const publicClient = createPublicClient({ chain: foundry, transport });
 export const testClient = createTestClient({ chain: foundry, mode: 'anvil', transport });
 
-function deployed(name: 'CollaboratorRegistry' | 'Marketplace' | 'Reputation' | 'CouncilGovernor' | 'Constitution'): Address {
+/** An address from the e2e deployments file: a module, or an implementation like `MarketplaceV2Implementation`. */
+export function deployed(name: ModuleName | `${string}Implementation`): Address {
   const file = join(process.cwd(), '.data', 'e2e', 'deployments.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as Record<typeof name, Address>)[name];
+  const deployments = parseDeployments(JSON.parse(readFileSync(file, 'utf8')), file);
+  const address = name.endsWith('Implementation') ? deployments.implementations[name.slice(0, -'Implementation'.length)] : deployments[name as ModuleName];
+  if (!address) throw new Error(`${name} is not in ${file}`);
+  return address;
 }
 
 export function registryAddress(): Address {
@@ -56,13 +61,13 @@ export async function advanceTime(seconds: number): Promise<void> {
   await testClient.mine({ blocks: 1 });
 }
 
-function walletOf(address: Address) {
+export function walletOf(address: Address) {
   const account = devAccounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
   if (!account) throw new Error(`${address} is not a dev account`);
   return createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(account.privateKey) });
 }
 
-async function confirmed(hash: `0x${string}`): Promise<void> {
+export async function confirmed(hash: `0x${string}`): Promise<void> {
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
 }
@@ -149,4 +154,38 @@ export async function serviceIdByTitle(seller: Address, title: string): Promise<
   const service = services.find((s) => s.title === title);
   if (!service) throw new Error(`${seller} has no service titled "${title}"`);
   return service.id;
+}
+
+/** The id of the newest proposal of `governor` (from its ProposalCreated events). */
+export async function latestProposalId(governor: 'CouncilGovernor' | 'DemocracyGovernor'): Promise<bigint> {
+  const logs = await publicClient.getContractEvents({ address: deployed(governor), abi: councilGovernorAbi, eventName: 'ProposalCreated', fromBlock: 0n, strict: true });
+  const last = logs.at(-1);
+  if (!last) throw new Error(`${governor} has no proposal`);
+  return last.args.proposalId;
+}
+
+/** The democracy's voting delay and ActivityVotes' period length, in seconds. */
+export async function democracyTimes(): Promise<{ votingDelay: number; activityPeriod: number }> {
+  const [votingDelay, activityPeriod] = await Promise.all([
+    publicClient.readContract({ address: deployed('DemocracyGovernor'), abi: councilGovernorAbi, functionName: 'votingDelay' }),
+    publicClient.readContract({ address: deployed('ActivityVotes'), abi: activityVotesAbi, functionName: 'PERIOD_LENGTH' }),
+  ]);
+  return { votingDelay: Number(votingDelay), activityPeriod: Number(activityPeriod) };
+}
+
+/** keccak256 of the code deployed at `address`. */
+export async function codeHashAt(address: Address): Promise<`0x${string}`> {
+  const code = await publicClient.getCode({ address });
+  if (!code) throw new Error(`no code at ${address}`);
+  return keccak256(code);
+}
+
+/** The Marketplace proxy's implementation version and terms, read with the V2 ABI (reverts before the upgrade). */
+export async function marketplaceV2State(): Promise<{ version: string; termsURI: string; termsHash: `0x${string}` }> {
+  const market = { address: deployed('Marketplace'), abi: marketplaceV2Abi } as const;
+  const [version, [termsURI, termsHash]] = await Promise.all([
+    publicClient.readContract({ ...market, functionName: 'version' }),
+    publicClient.readContract({ ...market, functionName: 'terms' }),
+  ]);
+  return { version, termsURI, termsHash };
 }

@@ -29,8 +29,14 @@ export const MODULES = [
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 
-/** Addresses of the deployed modules on one chain, from deployments/<chainId>.json. */
-export type Deployments = { chainId: number; deployBlock: number } & Record<ModuleName, Address>;
+/** Contracts deployed only as implementations that a proposal may upgrade a module proxy to
+ * (`<Name>Implementation` in the deployments file); their ABIs are generated like the modules'. */
+export const UPGRADE_IMPLEMENTATIONS = ['MarketplaceV2'] as const;
+export type UpgradeImplementationName = (typeof UPGRADE_IMPLEMENTATIONS)[number];
+
+/** Addresses of the deployed modules on one chain, from deployments/<chainId>.json, and of the
+ * implementations deployed with them (by their keys without `Implementation`, like `MarketplaceV2`). */
+export type Deployments = { chainId: number; deployBlock: number; implementations: Record<string, Address> } & Record<ModuleName, Address>;
 
 /** Validates a parsed deployments file; `source` names it in error messages. */
 export function parseDeployments(parsed: unknown, source: string): Deployments {
@@ -44,7 +50,17 @@ export function parseDeployments(parsed: unknown, source: string): Deployments {
     if (typeof value !== 'string' || !isAddress(value)) throw new Error(`${source} has no valid ${name} address: redeploy (npm start -- --reset locally).`);
     addresses[name] = value;
   }
-  return { chainId, deployBlock: Number(record.deployBlock ?? 0), ...addresses };
+  // Forge writes `<Name>Implementation` keys; a file written back from parsed deployments has them
+  // under `implementations`.
+  const implementations: Record<string, Address> = {};
+  const nested = typeof record.implementations === 'object' && record.implementations !== null ? Object.entries(record.implementations) : [];
+  for (const [key, value] of nested) {
+    if (typeof value === 'string' && isAddress(value)) implementations[key] = value;
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (key.endsWith('Implementation') && typeof value === 'string' && isAddress(value)) implementations[key.slice(0, -'Implementation'.length)] = value;
+  }
+  return { chainId, deployBlock: Number(record.deployBlock ?? 0), implementations, ...addresses };
 }
 
 /** What the browser needs to talk to the organization's chain. */

@@ -1,7 +1,44 @@
 // Governance helpers shared by server and client: decoding a proposal's calls for people to read.
 import { decodeFunctionData, formatEther, type Address, type Hex } from 'viem';
-import { MODULES, type Deployments, type ModuleName } from './chain';
-import { moduleAbis } from './modules';
+import { MODULES, UPGRADE_IMPLEMENTATIONS, type Deployments, type ModuleName } from './chain';
+import { implementationAbis, moduleAbis } from './modules';
+
+/**
+ * Gas added to the estimate of the monarch's acts (schedule, execute, cancel, nameHeir): each writes
+ * the heartbeat (block.timestamp). An estimate made in the same second as the previous act prices a
+ * no-op store and falls about 2.8k gas short once the transaction is mined a second later.
+ */
+export const MONARCH_GAS_MARGIN = 10_000n;
+
+/** The module proxies a proposal can upgrade (UUPS; their implementations are in the deployments file). */
+export const UPGRADEABLE_MODULES = ['CollaboratorRegistry', 'Reputation', 'Marketplace', 'Certificates', 'DisputeCourt'] as const;
+export type UpgradeableModule = (typeof UPGRADEABLE_MODULES)[number];
+
+/** The implementations deployed for `module` (its current one and its successors like MarketplaceV2), by name. */
+export function implementationsFor(deployments: Deployments, module: UpgradeableModule): { name: string; address: Address }[] {
+  return Object.entries(deployments.implementations)
+    .filter(([name]) => name === module || new RegExp(`^${module}V\\d+$`).test(name))
+    .map(([name, address]) => ({ name, address }));
+}
+
+/** The name of the deployed implementation at `address` (like `MarketplaceV2`), or null. */
+export function implementationName(deployments: Deployments, address: string): string | null {
+  const hit = Object.entries(deployments.implementations).find(([, a]) => a.toLowerCase() === address.toLowerCase());
+  return hit ? hit[0] : null;
+}
+
+/** Decodes the call an upgrade makes on the new implementation (`upgradeToAndCall`'s data). */
+function describeUpgradeCall(deployments: Deployments, module: ModuleName, implementation: string, data: Hex): string {
+  if (data === '0x') return 'no call';
+  const name = implementationName(deployments, implementation);
+  const abi = UPGRADE_IMPLEMENTATIONS.find((n) => n === name);
+  try {
+    const decoded = abi ? decodeFunctionData({ abi: implementationAbis[abi], data }) : decodeFunctionData({ abi: moduleAbis[module], data });
+    return `${decoded.functionName}(${(decoded.args ?? []).map(show).join(', ')})`;
+  } catch {
+    return `data ${data.slice(0, 10)}…`;
+  }
+}
 
 /** One call of a proposal, decoded when the target is one of OSO's contracts and the selector is known. */
 export interface DecodedAction {
@@ -30,7 +67,15 @@ export function decodeAction(deployments: Deployments, target: Address, value: b
   if (module) {
     try {
       const decoded = decodeFunctionData({ abi: moduleAbis[module], data });
-      return { target, module, value, functionName: decoded.functionName, args: (decoded.args ?? []).map(show), data };
+      const args = (decoded.args ?? []).map(show);
+      if (decoded.functionName === 'upgradeToAndCall') {
+        // The new implementation by name, and the call made on it, decoded.
+        const [implementation = '', call = '0x'] = args;
+        const name = implementationName(deployments, implementation);
+        args[0] = name ? `${name} at ${implementation}` : implementation;
+        args[1] = describeUpgradeCall(deployments, module, implementation, call as Hex);
+      }
+      return { target, module, value, functionName: decoded.functionName, args, data };
     } catch {
       // an unknown selector: shown raw
     }

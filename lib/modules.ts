@@ -1,5 +1,5 @@
 // The generated ABI of each deployed module, by the module's name in the deployments file.
-import type { ModuleName } from './chain';
+import type { ModuleName, UpgradeImplementationName } from './chain';
 import {
   activityCreditorAbi,
   activityVotesAbi,
@@ -12,6 +12,7 @@ import {
   directoryLensAbi,
   disputeCourtAbi,
   marketplaceAbi,
+  marketplaceV2Abi,
   monarchyRegimeAbi,
   reputationAbi,
 } from './generated/abis';
@@ -31,6 +32,11 @@ export const moduleAbis = {
   DemocracyGovernor: democracyGovernorAbi,
   ActivityCreditor: activityCreditorAbi,
 } as const satisfies Record<ModuleName, readonly unknown[]>;
+
+/** The generated ABI of each upgrade implementation (lib/chain.ts UPGRADE_IMPLEMENTATIONS). */
+export const implementationAbis = {
+  MarketplaceV2: marketplaceV2Abi,
+} as const satisfies Record<UpgradeImplementationName, readonly unknown[]>;
 
 /** Every custom error name in our contracts' ABIs. */
 export type ContractErrorName = {

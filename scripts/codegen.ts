@@ -3,11 +3,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODULES } from '../lib/chain';
+import { MODULES, UPGRADE_IMPLEMENTATIONS } from '../lib/chain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Every contract the app knows by its deployments key has its ABI generated (one list: lib/chain.ts).
-const contracts = MODULES;
+// Every contract the app knows by its deployments key, and every upgrade implementation, has its ABI
+// generated (one list: lib/chain.ts).
+const contracts = [...MODULES, ...UPGRADE_IMPLEMENTATIONS];
 
 function camel(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);

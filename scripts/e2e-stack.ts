@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   await seedCourtDemo(anvil.rpcUrl, deployments, CONTENT_DIR);
   const { seedGovernanceDemo } = await import('./lib/seedGovernance');
   await seedGovernanceDemo(anvil.rpcUrl, deployments);
+  await (await import('./lib/seedActivity')).seedActivity(anvil.rpcUrl, deployments);
   if (stopping) return;
   log(
     `chain ${deployments.chainId} at ${anvil.rpcUrl}, registry ${deployments.CollaboratorRegistry}, ` +

@@ -296,6 +296,7 @@ async function main(): Promise<void> {
     say('Seeding governance (proposals defeated, queued and open)…');
     const { seedGovernanceDemo } = await import('./lib/seedGovernance');
     await seedGovernanceDemo(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), (line) => console.log(`[oso] ${line}`));
+    await (await import('./lib/seedActivity')).seedActivity(anvil.rpcUrl, readDeployments(DEPLOYMENTS_FILE), (line) => console.log(`[oso] ${line}`));
     for (const warning of seeded.warnings) say(`warning: ${warning}`);
   }
   if (stopping) return;

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChainUnavailable } from '@/components/ChainUnavailable';
 import { Countdown } from '@/components/Countdown';
+import { MonarchOperationGate } from '@/components/forms/MonarchOperationGate';
 import { ProposalStateBadge, VoteBars } from '@/components/governance/VoteBars';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { decodeAction, describeAction } from '@/lib/governance';
 import { serverConfig } from '@/lib/server/config';
-import { readGovernance, type Governance, type RegimeRules } from '@/lib/server/governance';
+import { readGovernance, readTopParticipants, type Governance, type Participant, type RegimeRules } from '@/lib/server/governance';
 import { readRegimeHistory, type RegimeChange } from '@/lib/server/regimeHistory';
 import { RegimeHistory } from '@/components/governance/RegimeHistory';
 
@@ -28,7 +29,33 @@ function regimeSentence(rules: RegimeRules, minDelay: number): string {
   }
 }
 
-function Rules({ g }: { g: Governance }) {
+/** The democracy's top participants by weight now. */
+function TopParticipants({ top, total }: { top: Participant[]; total: bigint }) {
+  return (
+    <div>
+      <h2 className="font-semibold">Top participants by weight</h2>
+      <p className="text-sm text-slate-600">
+        Activity points in the completed periods of the window; {total.toString()} in all. <Link href="/me#voting-weight">How weight is earned</Link>
+      </p>
+      {top.length === 0 ? (
+        <p className="text-sm text-slate-700">Nobody has credited activity in the window yet.</p>
+      ) : (
+        <ol className="list-decimal pl-6 text-sm" data-testid="top-participants">
+          {top.map((p) => (
+            <li key={p.account}>
+              <Link href={`/collaborators/${p.account}`} className="font-mono break-all">
+                {p.account}
+              </Link>{' '}
+              — {p.weight.toString()}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function Rules({ g, participants }: { g: Governance; participants: { top: Participant[]; total: bigint } | null }) {
   const r = g.rules;
   return (
     <section className="card flex flex-col gap-3" aria-label="Rules">
@@ -69,6 +96,7 @@ function Rules({ g }: { g: Governance }) {
           </ul>
         </div>
       ) : null}
+      {participants ? <TopParticipants {...participants} /> : null}
     </section>
   );
 }
@@ -76,8 +104,10 @@ function Rules({ g }: { g: Governance }) {
 export default async function GovernancePage() {
   let g: Governance;
   let history: RegimeChange[];
+  let participants: { top: Participant[]; total: bigint } | null = null;
   try {
     [g, history] = await Promise.all([readGovernance(), readRegimeHistory()]);
+    if (g.rules.kind === 'democracy') participants = await readTopParticipants();
   } catch (error) {
     return <ChainUnavailable detail={error instanceof Error ? error.message.split('\n')[0] : undefined} />;
   }
@@ -92,14 +122,14 @@ export default async function GovernancePage() {
           Regime in office: <strong data-testid="regime-kind">{kindName}</strong>. The Constitution (a timelock) owns every module; only the regime in office can schedule what it runs.
         </p>
       </header>
-      <Rules g={g} />
+      <Rules g={g} participants={participants} />
       {g.scheduled.length > 0 ? (
         <section className="card" aria-label="Scheduled operations">
           <h2 className="text-lg font-semibold">Scheduled operations</h2>
           <p className="text-sm text-slate-600">Waiting the timelock’s delay; anyone may look at them, and leave, before they run.</p>
           <ul className="mt-2 flex flex-col gap-2 text-sm" data-testid="scheduled-operations">
             {g.scheduled.map((op) => (
-              <li key={op.id}>
+              <li key={op.id} className="flex flex-col items-start gap-1">
                 <ul className="font-mono break-all">
                   {op.calls.map((c, i) => (
                     <li key={i}>{describeAction(decodeAction(deployments, c.target, c.value, c.data))}</li>
@@ -108,6 +138,17 @@ export default async function GovernancePage() {
                 <span className="text-slate-700">
                   executable {formatDateTime(op.readyAt)} (<Countdown at={op.readyAt} chainTime={g.chainTime} seenAt={seenAt} />)
                 </span>
+                {g.rules.kind === 'monarchy' ? (
+                  <MonarchOperationGate
+                    monarch={g.rules.monarch}
+                    id={op.id}
+                    targets={op.calls.map((c) => c.target)}
+                    values={op.calls.map((c) => c.value.toString())}
+                    payloads={op.calls.map((c) => c.data)}
+                    salt={op.salt}
+                    ready={op.readyAt <= g.chainTime}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import type { ProposalActionsProps } from './ProposalActions';
 const JoinForm = dynamic(() => import('./JoinForm'), { ssr: false, loading: () => <FormSkeleton /> });
 const Orders = dynamic(() => import('./Orders'), { ssr: false, loading: () => <FormSkeleton /> });
 const Me = dynamic(() => import('./Me'), { ssr: false, loading: () => <FormSkeleton /> });
+const Activity = dynamic(() => import('./Activity'), { ssr: false, loading: () => <FormSkeleton /> });
 const Court = dynamic(() => import('./Court'), { ssr: false, loading: () => <FormSkeleton /> });
 const OrderForm = dynamic(() => import('./OrderForm'), { ssr: false, loading: () => <FormSkeleton /> });
 
@@ -47,6 +48,14 @@ export function MeIsland() {
   return (
     <RequireWallet fallback={<FormSkeleton />}>
       <Me />
+    </RequireWallet>
+  );
+}
+
+export function ActivityIsland() {
+  return (
+    <RequireWallet fallback={<FormSkeleton />}>
+      <Activity />
     </RequireWallet>
   );
 }

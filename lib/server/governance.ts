@@ -2,6 +2,7 @@
 // council and the democracy (from ProposalCreated events, their state and tallies batched).
 import 'server-only';
 import type { Address, Hex } from 'viem';
+import { PARAMETERS, type ParameterKey } from '../governanceParameters';
 import { moduleAbis } from '../modules';
 import { serverConfig } from './config';
 import { publicClient } from './data';
@@ -32,6 +33,8 @@ export interface Governance {
 /** A timelock operation scheduled and not yet executed nor cancelled (any regime's). */
 export interface ScheduledOperation {
   id: Hex;
+  /** The salt it was scheduled with (needed to execute it; zero when none was given). */
+  salt: Hex;
   calls: { target: Address; value: bigint; data: Hex }[];
   /** When it can be executed (chain time, seconds). */
   readyAt: number;
@@ -54,6 +57,7 @@ export interface Proposal {
 }
 
 const ZERO = '0x0000000000000000000000000000000000000000';
+const ZERO_SALT: Hex = `0x${'0'.repeat(64)}`;
 
 /** The regime in office, its rules, and every proposal of the council and the democracy. */
 export async function readGovernance(): Promise<Governance> {
@@ -161,7 +165,12 @@ async function readScheduled(): Promise<ScheduledOperation[]> {
   const client = publicClient();
   const d = serverConfig().deployments;
   const constitution = { address: d.Constitution, abi: moduleAbis.Constitution } as const;
-  const logs = await client.getContractEvents({ ...constitution, eventName: 'CallScheduled', fromBlock: BigInt(d.deployBlock), strict: true });
+  const fromBlock = BigInt(d.deployBlock);
+  const [logs, saltLogs] = await Promise.all([
+    client.getContractEvents({ ...constitution, eventName: 'CallScheduled', fromBlock, strict: true }),
+    client.getContractEvents({ ...constitution, eventName: 'CallSalt', fromBlock, strict: true }),
+  ]);
+  const salts = new Map(saltLogs.map((log) => [log.args.id, log.args.salt]));
   const byId = new Map<Hex, ScheduledOperation['calls']>();
   for (const log of logs) {
     const calls = byId.get(log.args.id) ?? [];
@@ -171,7 +180,7 @@ async function readScheduled(): Promise<ScheduledOperation[]> {
   const ids = [...byId.keys()];
   const times = await Promise.all(ids.map((id) => client.readContract({ ...constitution, functionName: 'getTimestamp', args: [id] })));
   return ids
-    .map((id, i) => ({ id, calls: byId.get(id)!, readyAt: Number(times[i]!) }))
+    .map((id, i) => ({ id, salt: salts.get(id) ?? ZERO_SALT, calls: byId.get(id)!, readyAt: Number(times[i]!) }))
     .filter((op) => op.readyAt > 1) // 0: cancelled or unknown, 1: done
     .sort((a, b) => a.readyAt - b.readyAt);
 }
@@ -210,4 +219,39 @@ export async function readVotes(governor: Proposal['governor'], proposalId: bigi
   return logs
     .filter((log) => log.args.proposalId === proposalId)
     .map((log) => ({ voter: log.args.voter, support: names[log.args.support] ?? 'Abstain', weight: log.args.weight, reason: log.args.reason }));
+}
+
+/** The current raw value of every parameter the wizard can change (decimal strings). */
+export async function readParameters(): Promise<Partial<Record<ParameterKey, string>>> {
+  const client = publicClient();
+  const d = serverConfig().deployments;
+  const values = await Promise.all(
+    PARAMETERS.map((p) => client.readContract({ address: d[p.module], abi: moduleAbis[p.module], functionName: p.getter } as Parameters<typeof client.readContract>[0])),
+  );
+  return Object.fromEntries(PARAMETERS.map((p, i) => [p.key, String(values[i])]));
+}
+
+/** One account's weight in the democracy now. */
+export interface Participant {
+  account: Address;
+  weight: bigint;
+}
+
+/** The democracy's top participants by weight now (accounts ever credited, from ActivityCredited events), and the total weight. */
+export async function readTopParticipants(limit = 10): Promise<{ top: Participant[]; total: bigint }> {
+  const client = publicClient();
+  const d = serverConfig().deployments;
+  const votes = { address: d.ActivityVotes, abi: moduleAbis.ActivityVotes } as const;
+  const [logs, total] = await Promise.all([
+    client.getContractEvents({ ...votes, eventName: 'ActivityCredited', fromBlock: BigInt(d.deployBlock), strict: true }),
+    client.readContract({ ...votes, functionName: 'getTotalVotes' }),
+  ]);
+  const accounts = [...new Set(logs.map((log) => log.args.account))];
+  const weights = await Promise.all(accounts.map((account) => client.readContract({ ...votes, functionName: 'getVotes', args: [account] })));
+  const top = accounts
+    .map((account, i) => ({ account, weight: weights[i]! }))
+    .filter((p) => p.weight > 0n)
+    .sort((a, b) => (a.weight === b.weight ? 0 : a.weight > b.weight ? -1 : 1))
+    .slice(0, limit);
+  return { top, total };
 }

@@ -7,6 +7,7 @@ import { createPublicClient, createTestClient, createWalletClient, defineChain, 
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployments } from '../../lib/chain';
 import { devAccounts } from '../../lib/devAccounts';
+import { MONARCH_GAS_MARGIN } from '../../lib/governance';
 import { constitutionAbi, councilGovernorAbi, councilSeatsAbi, monarchyRegimeAbi } from '../../lib/generated/abis';
 
 /** Dev accounts seated on the local demo council (`COUNCIL` of Deploy.s.sol). */
@@ -88,10 +89,14 @@ export async function handOverToCouncil(
   const payloads = [encodeFunctionData({ abi: constitutionAbi, functionName: 'switchRegime', args: [deployments.CouncilGovernor] })];
   const delay = await client.readContract({ address: deployments.Constitution, abi: constitutionAbi, functionName: 'getMinDelay' });
   const call = { address: deployments.MonarchyRegime, abi: monarchyRegimeAbi } as const;
-  await send(monarch.privateKey, 'scheduling the hand-over', { ...call, functionName: 'schedule', args: [targets, values, payloads, zeroHash, delay] });
+  const scheduleArgs = [targets, values, payloads, zeroHash, delay] as const;
+  const scheduleGas = (await client.estimateContractGas({ ...call, functionName: 'schedule', args: scheduleArgs, account: monarch.address })) + MONARCH_GAS_MARGIN;
+  await send(monarch.privateKey, 'scheduling the hand-over', { ...call, functionName: 'schedule', args: scheduleArgs, gas: scheduleGas });
   log(`  scheduled the monarch (account ${monarch.index}) hands power to the council (timelock delay ${delay} s)`);
   await advance(delay + 1n);
-  await send(monarch.privateKey, 'executing the hand-over', { ...call, functionName: 'execute', args: [targets, values, payloads, zeroHash] });
+  const executeArgs = [targets, values, payloads, zeroHash] as const;
+  const executeGas = (await client.estimateContractGas({ ...call, functionName: 'execute', args: executeArgs, account: monarch.address })) + MONARCH_GAS_MARGIN;
+  await send(monarch.privateKey, 'executing the hand-over', { ...call, functionName: 'execute', args: executeArgs, gas: executeGas });
   log('  executed  the council is in office');
   return { switched: true };
 }

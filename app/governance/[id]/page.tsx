@@ -101,6 +101,9 @@ export default async function ProposalPage({ params }: { params: Params }) {
         calldatas={[...p.calldatas]}
         description={p.description}
         due={p.state === 'Queued' && p.eta <= g.chainTime}
+        proposer={p.proposer}
+        snapshot={p.voteStart}
+        snapshotPassed={p.voteStart < g.chainTime}
       />
     </article>
   );
