@@ -214,6 +214,9 @@ export interface Anvil {
   stop(): Promise<void>;
 }
 
+/** Block gas limit of the local chains (anvil's default is 30M; a full deployment takes ~40M). */
+export const LOCAL_BLOCK_GAS_LIMIT = 100_000_000;
+
 /** Starts node_modules/.bin/anvil and waits until its RPC answers. */
 export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   const { port } = options;
@@ -223,6 +226,10 @@ export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
     mkdirSync(dirname(options.statePath), { recursive: true });
     args.push('--state', options.statePath, '--state-interval', String(options.stateInterval ?? 5));
   }
+  // Room for the whole deployment in one block: forge script broadcasts in bursts, and anvil's
+  // automine packs a burst into one block up to the gas limit, leaving the rest pending until the
+  // next transaction arrives — which never does while forge waits for their receipts.
+  if (!options.args?.includes('--gas-limit')) args.push('--gas-limit', String(LOCAL_BLOCK_GAS_LIMIT));
   args.push(...(options.args ?? []));
 
   const child = spawn(BIN.anvil, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
